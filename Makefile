@@ -1,0 +1,34 @@
+# Two commands for a newcomer: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+DEV := scripts/dev.sh
+
+.PHONY: run test test-odoo check lint bench i18n venv pg-stop clean
+
+run:  ## demo database with both addons, served on http://localhost:8069
+	@$(DEV) run
+
+test:  ## the whole suite with pytest-odoo on a fresh database (T=path::test for one)
+	@$(DEV) test $(T)
+
+test-odoo:  ## the same addons through Odoo's own runner (--test-enable)
+	@$(DEV) test-odoo
+
+check: lint test test-odoo  ## everything CI runs
+
+lint:  ## ruff + pylint-odoo mandatory checks
+	@$(DEV) lint
+
+bench:  ## benchmarks printing their figures (not part of `make test`)
+	@$(DEV) bench $(T)
+
+i18n:  ## regenerate the .pot files and merge them into nl.po / fr.po
+	@$(DEV) i18n
+
+venv:  ## only build the Python environment
+	@$(DEV) venv
+
+pg-stop:  ## stop the project's private PostgreSQL cluster, if it runs
+	@$(DEV) pg-stop
+
+clean:  ## remove the virtualenv and local data (databases stay)
+	rm -rf .venv .data

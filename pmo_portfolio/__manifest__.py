@@ -1,0 +1,35 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "PMO Portfolio",
+    "summary": "Programmes, earned value, tolerances, indicators and RAG "
+    "alerts for a project management office",
+    "version": "18.0.1.0.0",
+    "category": "Services/Project",
+    "website": "https://github.com/interzonal/odoo-interzonal-pmo",
+    "author": "Interzonal Procurement contributors",
+    "license": "LGPL-3",
+    "depends": [
+        "mail",
+        "project",
+        "hr_timesheet",
+        "base_automation",
+        "report_xlsx",
+    ],
+    "data": [
+        "security/pmo_portfolio_groups.xml",
+        "security/ir.model.access.csv",
+        "security/pmo_portfolio_security.xml",
+        "views/pmo_portfolio_menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "pmo_portfolio/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+    "application": True,
+}

@@ -1,0 +1,20 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+registry.category("web_tour.tours").add("pmo_portfolio_main_menu", {
+    url: "/odoo",
+    steps: () => [
+        ...stepUtils.goToAppSteps(
+            "pmo_portfolio.pmo_portfolio_menu_root",
+            "Open the PMO app"
+        ),
+        {
+            content: "The app's menu bar is shown",
+            trigger: '.o_main_navbar .o_menu_brand:contains("PMO")',
+        },
+        {
+            content: "The app's first screen is shown",
+            trigger: ".o_action_manager .o_view_controller",
+        },
+    ],
+});

@@ -1,0 +1,317 @@
+#!/usr/bin/env bash
+# Single entry point behind the Makefile: sets up Odoo 18.0, a virtualenv and
+# PostgreSQL, then runs the server, the tests or the linters.
+#
+#   scripts/dev.sh run                 demo database + server on :8069
+#   scripts/dev.sh test [PYTEST ARGS]  pytest-odoo on a fresh database
+#   scripts/dev.sh test-odoo           Odoo's own test runner (--test-enable)
+#   scripts/dev.sh lint                ruff + pylint-odoo
+#   scripts/dev.sh bench               benchmarks (tests/benchmarks)
+#   scripts/dev.sh i18n                regenerate the .pot files
+#   scripts/dev.sh pg-stop             stop the project's private cluster
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ADDONS="interzonal_procurement,pmo_portfolio"
+ODOO_SRC="${ODOO_SRC:-$HOME/.local/src/odoo-18.0}"
+ODOO_REPO="${ODOO_REPO:-https://github.com/odoo/odoo.git}"
+VENV="${VENV:-$ROOT/.venv}"
+DATA_DIR="${DATA_DIR:-$ROOT/.data}"
+DB_NAME="${DB_NAME:-interzonal_demo}"
+HTTP_PORT="${HTTP_PORT:-8069}"
+PYTHON="${PYTHON:-python3}"
+PY="$VENV/bin/python"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf '\nERROR: %s\n\n' "$*" >&2; exit 1; }
+
+# --------------------------------------------------------------------------
+# Odoo source
+# --------------------------------------------------------------------------
+ensure_odoo_src() {
+    if [ -f "$ODOO_SRC/odoo-bin" ] && [ -f "$ODOO_SRC/odoo/release.py" ]; then
+        return
+    fi
+    if [ -e "$ODOO_SRC" ] && [ -n "$(ls -A "$ODOO_SRC" 2>/dev/null)" ]; then
+        die "ODOO_SRC ($ODOO_SRC) exists but is not an Odoo source tree (no odoo-bin). \
+Point ODOO_SRC at a checkout of the Odoo 18.0 branch, or empty that folder so that \
+it can be cloned there."
+    fi
+    log "No Odoo source in $ODOO_SRC: shallow clone of the 18.0 branch"
+    mkdir -p "$(dirname "$ODOO_SRC")"
+    if ! git clone --quiet --depth 1 --branch 18.0 "$ODOO_REPO" "$ODOO_SRC" >/dev/null 2>&1; then
+        rm -rf "$ODOO_SRC"
+        die "No Odoo 18.0 source tree could be found or downloaded. Set ODOO_SRC to the \
+path of an Odoo 18.0 source tree (a checkout of the 18.0 branch of $ODOO_REPO, \
+containing odoo-bin); by default it is looked for in ~/.local/src/odoo-18.0, and \
+cloning it there failed (no network, or the repository is unreachable). Then run \
+the command again."
+    fi
+    grep -q "version_info = (18, 0" "$ODOO_SRC/odoo/release.py" \
+        || die "ODOO_SRC ($ODOO_SRC) is not Odoo 18.0."
+}
+
+# --------------------------------------------------------------------------
+# Python virtualenv
+# --------------------------------------------------------------------------
+ensure_venv() {
+    ensure_odoo_src
+    local stamp="$VENV/.requirements.sha"
+    local want
+    want="$(cat "$ODOO_SRC/requirements.txt" "$ROOT/requirements.txt" | sha1sum | cut -d' ' -f1)"
+    if [ -x "$PY" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
+        && "$PY" -c "import odoo" 2>/dev/null; then
+        return
+    fi
+    log "Python environment in $VENV"
+    [ -x "$PY" ] || "$PYTHON" -m venv "$VENV"
+    local pip=("$PY" -m pip install --quiet --disable-pip-version-check)
+    # cbor2's sdist (pinned by Odoo) does not build with setuptools >= 70:
+    # constrain the build environments pip creates for sdists.
+    local constraints="$VENV/build-constraints.txt"
+    echo "setuptools<70" > "$constraints"
+    export PIP_CONSTRAINT="$constraints"
+    "${pip[@]}" -r "$ODOO_SRC/requirements.txt"
+    "${pip[@]}" --no-deps -e "$ODOO_SRC"
+    "${pip[@]}" -r "$ROOT/requirements.txt"
+    unset PIP_CONSTRAINT
+    echo "$want" > "$stamp"
+}
+
+# --------------------------------------------------------------------------
+# PostgreSQL: PG* variables, else the local server, else a private cluster
+# --------------------------------------------------------------------------
+PG_PRIVATE=0
+pg_bin() {
+    command -v "$1" 2>/dev/null && return
+    ls /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1
+}
+
+ensure_pg() {
+    if [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ]; then
+        pg_isready -q 2>/dev/null || die "PostgreSQL at PGHOST=${PGHOST:-} PGPORT=${PGPORT:-} does not answer."
+        return
+    fi
+    if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || pg_isready -q 2>/dev/null; then
+        pg_isready -q 2>/dev/null || export PGHOST=127.0.0.1
+        return
+    fi
+    local initdb pg_ctl
+    initdb="$(pg_bin initdb)"
+    pg_ctl="$(pg_bin pg_ctl)"
+    [ -n "$initdb" ] && [ -n "$pg_ctl" ] || die "No PostgreSQL server answers and no \
+PostgreSQL server binaries (initdb, pg_ctl) are installed. Start a server and set \
+PGHOST/PGPORT/PGUSER, or install the PostgreSQL server package."
+    local pgdata="$DATA_DIR/postgres" sock="$DATA_DIR/pgsock"
+    mkdir -p "$pgdata" "$sock"
+    local as=()
+    if [ "$(id -u)" = 0 ]; then
+        # PostgreSQL refuses to run as root: run the cluster as an unprivileged user.
+        local owner
+        owner="$(id -u postgres >/dev/null 2>&1 && echo postgres || echo nobody)"
+        chown "$owner" "$pgdata" "$sock"
+        chmod 700 "$pgdata"
+        as=(runuser -u "$owner" --)
+    fi
+    if [ ! -f "$pgdata/PG_VERSION" ]; then
+        log "Private PostgreSQL cluster in $pgdata"
+        "${as[@]}" "$initdb" -D "$pgdata" -U odoo --auth=trust -E UTF8 >/dev/null
+    fi
+    export PGHOST="$sock" PGPORT="${PRIVATE_PGPORT:-54329}" PGUSER=odoo
+    if ! pg_isready -q 2>/dev/null; then
+        "${as[@]}" "$pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
+            -o "-k $sock -p $PGPORT -c listen_addresses=''" start >/dev/null
+        PG_PRIVATE=1
+    fi
+}
+
+pg_stop() {
+    local pgdata="$DATA_DIR/postgres"
+    [ -f "$pgdata/postmaster.pid" ] || return 0
+    local as=()
+    [ "$(id -u)" = 0 ] && as=(runuser -u "$(stat -c %U "$pgdata")" --)
+    "${as[@]}" "$(pg_bin pg_ctl)" -D "$pgdata" -m fast stop >/dev/null
+}
+
+db_exists() { psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$1'" | grep -q 1; }
+
+# --------------------------------------------------------------------------
+# Odoo
+# --------------------------------------------------------------------------
+odoo_conf() {
+    local conf="$DATA_DIR/odoo.conf"
+    mkdir -p "$DATA_DIR"
+    local site
+    site="$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+    cat > "$conf" <<EOF
+[options]
+addons_path = $ODOO_SRC/addons,$site/odoo/addons,$ROOT
+data_dir = $DATA_DIR/filestore
+db_host = ${PGHOST:-False}
+db_port = ${PGPORT:-False}
+db_user = ${PGUSER:-False}
+http_port = $HTTP_PORT
+list_db = True
+EOF
+    echo "$conf"
+}
+
+odoo_bin() { "$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" "$@"; }
+
+cleanup() { [ "$PG_PRIVATE" = 1 ] && pg_stop || true; }
+
+WORK_DB=""
+drop_work_db() {
+    # The databases a command creates for itself are dropped when it ends.
+    if [ -n "$WORK_DB" ]; then
+        dropdb --if-exists "$WORK_DB" >/dev/null 2>&1 || true
+        rm -rf "$DATA_DIR/filestore/filestore/$WORK_DB"
+    fi
+    cleanup
+}
+
+setup_all() {
+    ensure_venv
+    ensure_pg
+    trap cleanup EXIT
+    CONF="$(odoo_conf)"
+}
+
+install_db() {
+    # install_db NAME [extra odoo args]: fresh database with both addons
+    local db="$1"
+    shift
+    odoo_bin -d "$db" -i "$ADDONS" --stop-after-init --no-http --log-level=warn "$@"
+}
+
+cmd_run() {
+    setup_all
+    if db_exists "$DB_NAME" && psql -d "$DB_NAME" -tAc \
+        "SELECT count(*) FROM ir_module_module WHERE name IN ('interzonal_procurement','pmo_portfolio') AND state='installed'" \
+        | grep -q '^2$'; then
+        log "Reusing database $DB_NAME"
+    else
+        db_exists "$DB_NAME" && dropdb "$DB_NAME"
+        log "Creating demo database $DB_NAME (a few minutes the first time)"
+        install_db "$DB_NAME" --load-language=nl_BE,fr_BE
+    fi
+    cat >&2 <<EOF
+
+  Odoo is starting on http://localhost:$HTTP_PORT  (database: $DB_NAME)
+  Demo logins (password = login):
+    admin / admin                       administrator
+    buyer / buyer                       operational buyer (Antwerp zone)
+    contract_manager / contract_manager contract manager
+    finance / finance                   finance officer
+    requester / requester               ICT requester
+    pmo / pmo                           PMO manager
+    project_lead / project_lead         project lead
+    member / member                     project member
+  Stop with Ctrl-C.
+
+EOF
+    odoo_bin -d "$DB_NAME" --db-filter="^$DB_NAME\$"
+}
+
+cmd_test() {
+    setup_all
+    WORK_DB="${TEST_DB:-interzonal_test_$$}"
+    local db="$WORK_DB"
+    db_exists "$db" && dropdb "$db"
+    trap drop_work_db EXIT
+    log "Installing both addons in a fresh test database $db"
+    install_db "$db" --without-demo=all
+    log "Running the test suite with pytest-odoo"
+    local targets=("$@")
+    [ ${#targets[@]} -gt 0 ] || targets=(interzonal_procurement pmo_portfolio tests)
+    cd "$ROOT"
+    set +e
+    "$VENV/bin/pytest" --odoo-config="$CONF" --odoo-database="$db" --odoo-http \
+        --odoo-extra=test-file=/dev/null --odoo-log-level="${ODOO_LOG_LEVEL:-warn}" "${targets[@]}"
+    local rc=$?
+    set -e
+    # pytest's "no tests collected" (5) is a failure here, as any other non-zero code.
+    return $rc
+}
+
+cmd_test_odoo() {
+    setup_all
+    WORK_DB="${TEST_DB:-interzonal_odoo_test_$$}"
+    local db="$WORK_DB"
+    db_exists "$db" && dropdb "$db"
+    trap drop_work_db EXIT
+    log "Odoo's own test runner on a fresh database $db"
+    local out="$DATA_DIR/test-odoo.log"
+    set +e
+    odoo_bin -d "$db" -i "$ADDONS" --without-demo=all --test-enable \
+        --test-tags="${TEST_TAGS:-/interzonal_procurement,/pmo_portfolio}" \
+        --stop-after-init --log-level=test --http-port="${TEST_HTTP_PORT:-8169}" >"$out" 2>&1
+    local rc=$?
+    set -e
+    # The full log stays in $out; show what went wrong and the figures.
+    grep -E " (ERROR|CRITICAL) |FAIL:|odoo\.tests\.(stats|result)" "$out" | cut -c1-400 >&2 || true
+    local failed=0 errors=0 total=0 f e n
+    while read -r f e n; do
+        failed=$((failed + f)) errors=$((errors + e)) total=$((total + n))
+    done < <(sed -nE 's/.*odoo\.tests\.result: ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/p' "$out")
+    echo "Odoo runner, full log in $out:"
+    echo "$((total - failed - errors)) passed, $((failed + errors)) failed"
+    if [ "$total" -eq 0 ]; then
+        echo "No test ran." >&2
+        rc=1
+    elif [ $((failed + errors)) -gt 0 ]; then
+        rc=1
+    fi
+    return $rc
+}
+
+cmd_lint() {
+    ensure_venv
+    cd "$ROOT"
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
+    "$VENV/bin/pylint" --rcfile=.pylintrc interzonal_procurement pmo_portfolio
+}
+
+cmd_bench() {
+    setup_all
+    WORK_DB="${BENCH_DB:-interzonal_bench_$$}"
+    local db="$WORK_DB"
+    db_exists "$db" && dropdb "$db"
+    trap drop_work_db EXIT
+    install_db "$db" --without-demo=all
+    cd "$ROOT"
+    "$VENV/bin/pytest" --odoo-config="$CONF" --odoo-database="$db" \
+        --odoo-extra=test-file=/dev/null --odoo-log-level=warn -s tests/benchmarks "$@"
+}
+
+cmd_i18n() {
+    setup_all
+    WORK_DB="interzonal_i18n_$$"
+    local db="$WORK_DB"
+    trap drop_work_db EXIT
+    install_db "$db" --without-demo=all
+    for addon in ${ADDONS//,/ }; do
+        odoo_bin -d "$db" --i18n-export="$ROOT/$addon/i18n/$addon.pot" \
+            --modules="$addon" --stop-after-init --log-level=warn
+        "$PY" "$ROOT/scripts/i18n_merge.py" "$ROOT/$addon"
+    done
+}
+
+main() {
+    local cmd="${1:-}"
+    shift || true
+    case "$cmd" in
+        run) cmd_run "$@" ;;
+        test) cmd_test "$@" ;;
+        test-odoo) cmd_test_odoo "$@" ;;
+        lint) cmd_lint "$@" ;;
+        bench) cmd_bench "$@" ;;
+        i18n) cmd_i18n "$@" ;;
+        venv) ensure_venv ;;
+        pg-stop) pg_stop ;;
+        *) die "usage: scripts/dev.sh run|test|test-odoo|lint|bench|i18n|venv|pg-stop" ;;
+    esac
+}
+
+main "$@"

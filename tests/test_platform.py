@@ -1,0 +1,48 @@
+"""Checks that span both addons: installation and translations."""
+
+from pathlib import Path
+
+import polib
+import yaml
+
+from .common import CrossAddonCase
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = ("interzonal_procurement", "pmo_portfolio")
+
+
+class TestPlatform(CrossAddonCase):
+    def test_both_addons_installed(self):
+        modules = self.env["ir.module.module"].search([("name", "in", ADDONS)])
+        self.assertEqual(
+            sorted(modules.mapped("name")), sorted(ADDONS), "both addons are known"
+        )
+        self.assertEqual(set(modules.mapped("state")), {"installed"})
+
+    def test_translations_complete(self):
+        """Every term of the .pot files is translated in Dutch and French."""
+        for addon in ADDONS:
+            pot = polib.pofile(str(ROOT / addon / "i18n" / f"{addon}.pot"))
+            msgids = {entry.msgid for entry in pot}
+            self.assertTrue(msgids, f"{addon}.pot is empty")
+            for lang in ("nl", "fr"):
+                po = polib.pofile(str(ROOT / addon / "i18n" / f"{lang}.po"))
+                translated = {e.msgid for e in po if e.msgstr and not e.obsolete}
+                missing = sorted(msgids - translated)
+                self.assertFalse(
+                    missing, f"{addon}/{lang}.po lacks {len(missing)}: {missing[:5]}"
+                )
+
+    def test_docker_compose_parses(self):
+        """docker-compose.yml is valid YAML with the services users rely on."""
+        compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+        services = compose["services"]
+        self.assertEqual(services["odoo"]["image"], "odoo:18.0")
+        self.assertEqual(services["db"]["image"], "postgres:16")
+        self.assertIn("healthcheck", services["odoo"])
+        mounts = " ".join(services["odoo"]["volumes"])
+        for addon in ADDONS:
+            self.assertIn(f"./{addon}:", mounts)
+        self.assertIn(
+            "interzonal_procurement,pmo_portfolio", services["odoo"]["command"]
+        )
