@@ -2,10 +2,13 @@
 SHELL := /bin/bash
 DEV := scripts/dev.sh
 
-.PHONY: run test test-odoo check lint bench i18n venv pg-stop clean
+.PHONY: run smoke-run test test-odoo check lint bench i18n venv pg-stop clean
 
 run:  ## demo database with both addons, served on http://localhost:8069
 	@$(DEV) run
+
+smoke-run:  ## `make run` twice on a scratch database and port: serving, then reused within 60 s
+	@scripts/smoke_run.sh
 
 test:  ## the whole suite with pytest-odoo on a fresh database (T=path::test for one)
 	@$(DEV) test $(T)

@@ -39,13 +39,14 @@ it can be cloned there."
     fi
     log "No Odoo source in $ODOO_SRC: shallow clone of the 18.0 branch"
     mkdir -p "$(dirname "$ODOO_SRC")"
-    if ! git clone --quiet --depth 1 --branch 18.0 "$ODOO_REPO" "$ODOO_SRC" >/dev/null 2>&1; then
+    if ! GIT_HTTP_LOW_SPEED_LIMIT=1000 GIT_HTTP_LOW_SPEED_TIME=60 \
+        git clone --quiet --depth 1 --branch 18.0 "$ODOO_REPO" "$ODOO_SRC" >/dev/null 2>&1; then
         rm -rf "$ODOO_SRC"
         die "No Odoo 18.0 source tree could be found or downloaded. Set ODOO_SRC to the \
 path of an Odoo 18.0 source tree (a checkout of the 18.0 branch of $ODOO_REPO, \
-containing odoo-bin); by default it is looked for in ~/.local/src/odoo-18.0, and \
-cloning it there failed (no network, or the repository is unreachable). Then run \
-the command again."
+containing odoo-bin); by default it is looked for in ~/.local/src/odoo-18.0. \
+Nothing was found in $ODOO_SRC and cloning it there failed (no network, or the \
+repository is unreachable). Then run the command again."
     fi
     grep -q "version_info = (18, 0" "$ODOO_SRC/odoo/release.py" \
         || die "ODOO_SRC ($ODOO_SRC) is not Odoo 18.0."
@@ -178,16 +179,25 @@ setup_all() {
 }
 
 install_db() {
-    # install_db NAME [extra odoo args]: fresh database with both addons
+    # install_db NAME [extra odoo args]: fresh database with both addons.
+    # Odoo logs a failed demo data load and carries on: treat any error as fatal.
     local db="$1"
     shift
-    odoo_bin -d "$db" -i "$ADDONS" --stop-after-init --no-http --log-level=warn "$@"
+    local out="$DATA_DIR/install-$db.log"
+    set +e
+    odoo_bin -d "$db" -i "$ADDONS" --stop-after-init --no-http --log-level=warn "$@" >"$out" 2>&1
+    local rc=$?
+    set -e
+    if [ $rc -ne 0 ] || grep -qE "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) " "$out"; then
+        grep -vE "security risk" "$out" | tail -n 40 >&2
+        die "Installing the addons in database $db failed (full log: $out)."
+    fi
 }
 
 cmd_run() {
     setup_all
     if db_exists "$DB_NAME" && psql -d "$DB_NAME" -tAc \
-        "SELECT count(*) FROM ir_module_module WHERE name IN ('interzonal_procurement','pmo_portfolio') AND state='installed'" \
+        "SELECT count(*) FROM ir_module_module WHERE name IN ('interzonal_procurement','pmo_portfolio') AND state='installed' AND demo" \
         | grep -q '^2$'; then
         log "Reusing database $DB_NAME"
     else

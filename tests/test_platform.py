@@ -1,5 +1,8 @@
 """Checks that span both addons: installation and translations."""
 
+import os
+import subprocess
+import tempfile
 from pathlib import Path
 
 import polib
@@ -46,3 +49,26 @@ class TestPlatform(CrossAddonCase):
         self.assertIn(
             "interzonal_procurement,pmo_portfolio", services["odoo"]["command"]
         )
+
+    def test_no_odoo_source_clear_error(self):
+        """Without Odoo source and without network: one clear error, no traceback."""
+        with tempfile.TemporaryDirectory() as tmp:
+            env = dict(
+                os.environ,
+                ODOO_SRC=os.path.join(tmp, "odoo"),
+                ODOO_REPO=os.path.join(tmp, "no-such-repository"),
+                VENV=os.path.join(tmp, "venv"),
+            )
+            result = subprocess.run(
+                [str(ROOT / "scripts" / "dev.sh"), "venv"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("ODOO_SRC", result.stderr)
+        self.assertIn("Odoo 18.0 source tree", result.stderr)
+        self.assertNotIn("Traceback", result.stderr + result.stdout)
+        self.assertFalse(os.path.exists(os.path.join(tmp, "venv")))
