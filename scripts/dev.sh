@@ -61,7 +61,7 @@ ensure_venv() {
     local want
     want="$(cat "$ODOO_SRC/requirements.txt" "$ROOT/requirements.txt" | sha1sum | cut -d' ' -f1)"
     if [ -x "$PY" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
-        && "$PY" -c "import odoo" 2>/dev/null; then
+        && "$PY" -c "import odoo.release" 2>/dev/null; then
         return
     fi
     log "Python environment in $VENV"
@@ -73,7 +73,9 @@ ensure_venv() {
     echo "setuptools<70" > "$constraints"
     export PIP_CONSTRAINT="$constraints"
     "${pip[@]}" -r "$ODOO_SRC/requirements.txt"
-    "${pip[@]}" --no-deps -e "$ODOO_SRC"
+    # "compat" puts the source tree itself on sys.path, so that `odoo` stays a
+    # regular package next to the `odoo/addons` folders the OCA wheels install.
+    "${pip[@]}" --no-deps -e "$ODOO_SRC" --config-settings editable_mode=compat
     "${pip[@]}" -r "$ROOT/requirements.txt"
     unset PIP_CONSTRAINT
     echo "$want" > "$stamp"
