@@ -84,7 +84,7 @@ ensure_venv() {
 # --------------------------------------------------------------------------
 # PostgreSQL: PG* variables, else the local server, else a private cluster
 # --------------------------------------------------------------------------
-PG_PRIVATE=0
+PG_PRIVATE=0  # 1 when this command started the private cluster
 pg_bin() {
     command -v "$1" 2>/dev/null && return
     ls /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1
@@ -95,7 +95,8 @@ ensure_pg() {
         pg_isready -q 2>/dev/null || die "PostgreSQL at PGHOST=${PGHOST:-} PGPORT=${PGPORT:-} does not answer."
         return
     fi
-    if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || pg_isready -q 2>/dev/null; then
+    if [ "${PRIVATE_PG:-0}" != 1 ] \
+        && { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || pg_isready -q 2>/dev/null; }; then
         pg_isready -q 2>/dev/null || export PGHOST=127.0.0.1
         return
     fi
