@@ -23,6 +23,11 @@
         "security/interzonal_procurement_groups.xml",
         "security/ir.model.access.csv",
         "security/interzonal_procurement_security.xml",
+        "data/interzonal_procurement_data.xml",
+        "views/interzonal_zone_views.xml",
+        "views/interzonal_framework_agreement_views.xml",
+        "views/purchase_requisition_views.xml",
+        "views/purchase_order_views.xml",
         "views/interzonal_procurement_menus.xml",
     ],
     "demo": [
