@@ -1,2 +1,4 @@
 from . import test_smoke
 from . import test_call_off
+from . import test_call_off_race
+from . import test_call_off_queries
