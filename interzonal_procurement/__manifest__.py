@@ -24,6 +24,7 @@
         "security/ir.model.access.csv",
         "security/interzonal_procurement_security.xml",
         "data/interzonal_procurement_data.xml",
+        "report/framework_agreement_reports.xml",
         "views/interzonal_zone_views.xml",
         "views/interzonal_framework_agreement_views.xml",
         "views/purchase_requisition_views.xml",
