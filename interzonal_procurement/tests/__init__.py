@@ -3,3 +3,4 @@ from . import test_call_off
 from . import test_call_off_race
 from . import test_call_off_queries
 from . import test_agreement_xlsx
+from . import test_call_off_tour
