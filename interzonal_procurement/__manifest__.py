@@ -33,6 +33,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/interzonal_procurement_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
