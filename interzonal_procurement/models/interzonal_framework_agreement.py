@@ -188,7 +188,7 @@ class InterzonalFrameworkAgreement(models.Model):
     @api.depends("document_ids.document_type_id", "company_id")
     def _compute_file_completeness(self):
         present = {
-            agreement.id: set(type_ids.ids)
+            agreement.id: set(type_ids)
             for agreement, type_ids in self.env[
                 "interzonal.agreement.document"
             ]._read_group(
@@ -197,12 +197,15 @@ class InterzonalFrameworkAgreement(models.Model):
                 ["document_type_id:array_agg"],
             )
         }
+        required_types = self.env["interzonal.document.type"].search(
+            [
+                ("is_required", "=", True),
+                ("company_id", "in", [False, *self.company_id.ids]),
+            ]
+        )
         for agreement in self:
-            required = self.env["interzonal.document.type"].search(
-                [
-                    ("is_required", "=", True),
-                    ("company_id", "in", [False, agreement.company_id.id]),
-                ]
+            required = required_types.filtered(
+                lambda t, a=agreement: not t.company_id or t.company_id == a.company_id
             )
             missing = required.filtered(
                 lambda t, a=agreement: t.id not in present.get(a.id, set())
