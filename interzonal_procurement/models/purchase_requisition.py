@@ -178,22 +178,22 @@ class PurchaseRequisition(models.Model):
             > 0
         )
         if bad:
+            details = []
+            for lot in bad:
+                details.append(
+                    _(
+                        "%(lot)s (quotas %(quotas)s, ceiling %(ceiling)s)",
+                        lot=lot.display_name,
+                        quotas=format_amount(self.env, totals[lot], lot.currency_id),
+                        ceiling=format_amount(
+                            self.env, lot.ceiling_amount, lot.currency_id
+                        ),
+                    )
+                )
             raise ValidationError(
                 _(
                     "The zone quotas of a lot cannot exceed its ceiling: %(lots)s",
-                    lots=", ".join(
-                        _(
-                            "%(lot)s (quotas %(quotas)s, ceiling %(ceiling)s)",
-                            lot=lot.display_name,
-                            quotas=format_amount(
-                                self.env, totals[lot], lot.currency_id
-                            ),
-                            ceiling=format_amount(
-                                self.env, lot.ceiling_amount, lot.currency_id
-                            ),
-                        )
-                        for lot in bad
-                    ),
+                    lots=", ".join(details),
                 )
             )
 
@@ -329,7 +329,7 @@ class PurchaseRequisition(models.Model):
                 summary = _(
                     "Lot %(lot)s passed %(step)s %% of its ceiling",
                     lot=lot.display_name,
-                    step=f"{step:g}",
+                    step=int(step) if step == int(step) else step,
                 )
                 note = _(
                     "Committed %(committed)s of %(ceiling)s (%(percent)s %%); "
@@ -340,7 +340,7 @@ class PurchaseRequisition(models.Model):
                     ceiling=format_amount(
                         self.env, lot.ceiling_amount, lot.currency_id
                     ),
-                    percent=f"{lot.consumption_percent:.1f}",
+                    percent=round(lot.consumption_percent, 1),
                     remaining=format_amount(
                         self.env, lot.remaining_amount, lot.currency_id
                     ),

@@ -94,3 +94,45 @@ class TestFrameworkAgreement(InterzonalAgreementCommon):
     def test_default_zone_of_buyer(self):
         order = self.env["purchase.order"].with_user(self.user_buyer).new({})
         self.assertEqual(order.zone_id, self.zone_lead)
+
+    def test_multi_company_rules(self):
+        other = self.env["res.company"].create({"name": "IZ Other Company"})
+        zone = self.env["interzonal.zone"].create(
+            {"name": "Other Zone", "code": "OZ1", "company_id": other.id}
+        )
+        agreement = (
+            self._new_agreement(company_id=self.company.id)
+            .sudo()
+            .copy({"company_id": other.id, "lead_zone_id": zone.id, "user_id": False})
+        )
+        for user in (self.user_requester, self.user_buyer, self.user_finance):
+            self.assertFalse(
+                self.env["interzonal.zone"]
+                .with_user(user)
+                .search([("id", "=", zone.id)])
+            )
+            self.assertFalse(
+                self.env["interzonal.framework.agreement"]
+                .with_user(user)
+                .search([("id", "=", agreement.id)])
+            )
+        self.assertTrue(
+            self.env["interzonal.framework.agreement"]
+            .with_user(self.user_buyer)
+            .search([("id", "=", self.agreement.id)])
+        )
+        rules = self.env["ir.rule"].search(
+            [("model_id.model", "like", "interzonal.%"), ("global", "=", True)]
+        )
+        self.assertEqual(
+            set(rules.mapped("model_id.model")),
+            {
+                "interzonal.zone",
+                "interzonal.framework.agreement",
+                "interzonal.agreement.participation",
+                "interzonal.agreement.document",
+                "interzonal.document.type",
+                "interzonal.lot.allocation",
+                "interzonal.lot.modification",
+            },
+        )
