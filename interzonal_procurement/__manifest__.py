@@ -23,10 +23,17 @@
         "security/interzonal_procurement_groups.xml",
         "security/ir.model.access.csv",
         "security/interzonal_procurement_security.xml",
+        "data/interzonal_procurement_data.xml",
+        "report/framework_agreement_reports.xml",
+        "views/interzonal_zone_views.xml",
+        "views/interzonal_framework_agreement_views.xml",
+        "views/purchase_requisition_views.xml",
+        "views/purchase_order_views.xml",
         "views/interzonal_procurement_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/interzonal_procurement_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,3 +1,7 @@
+from contextlib import contextmanager
+from datetime import date, datetime
+
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -29,3 +33,126 @@ class InterzonalCommon(TransactionCase):
             login="iz_finance",
             groups="base.group_user,interzonal_procurement.group_finance",
         )
+
+    @contextmanager
+    def assertRaisesMessage(self, exception, pattern):
+        """``assertRaises`` (rolled back to a savepoint) checking the message."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)
+
+
+class InterzonalAgreementCommon(InterzonalCommon):
+    """A running framework agreement in EUR, three zones and two vendors."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.eur = cls.env.ref("base.EUR")
+        cls.eur.active = True
+        cls.vendor = cls.env["res.partner"].create({"name": "IZ Hardware NV"})
+        cls.other_vendor = cls.env["res.partner"].create({"name": "IZ Other SRL"})
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "IZ Laptop",
+                "type": "consu",
+                "purchase_ok": True,
+                "supplier_taxes_id": [Command.clear()],
+            }
+        )
+        Zone = cls.env["interzonal.zone"]
+        cls.zone_lead = Zone.create(
+            {"name": "Zone Lead", "code": "IZ1", "user_ids": [cls.user_buyer.id]}
+        )
+        cls.zone_member = Zone.create({"name": "Zone Member", "code": "IZ2"})
+        cls.zone_outsider = Zone.create({"name": "Zone Outsider", "code": "IZ3"})
+        cls.zone_late = Zone.create({"name": "Zone Late", "code": "IZ4"})
+        cls.agreement = (
+            cls.env["interzonal.framework.agreement"]
+            .with_user(cls.user_contract_manager)
+            .create(
+                {
+                    "name": "IZ ICT hardware",
+                    "reference": "IZ-2024-001",
+                    "date_start": date(2024, 1, 1),
+                    "date_end": date(2027, 12, 31),
+                    "lead_zone_id": cls.zone_lead.id,
+                    "currency_id": cls.eur.id,
+                    "cpv_code": "30200000-1",
+                    "user_id": cls.user_contract_manager.id,
+                    "participation_ids": [
+                        Command.create(
+                            {
+                                "zone_id": cls.zone_member.id,
+                                "date_joined": date(2024, 3, 1),
+                                "decision_reference": "IZ-ACC-1",
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "zone_id": cls.zone_late.id,
+                                "date_joined": date(2026, 6, 1),
+                                "decision_reference": "IZ-ACC-2",
+                            }
+                        ),
+                    ],
+                }
+            )
+        )
+
+    @classmethod
+    def _create_lot(cls, ceiling, vendor=None, number="1"):
+        lot = (
+            cls.env["purchase.requisition"]
+            .with_user(cls.user_contract_manager)
+            .create(
+                {
+                    "framework_agreement_id": cls.agreement.id,
+                    "lot_number": number,
+                    "requisition_type": "blanket_order",
+                    "vendor_id": (vendor or cls.vendor).id,
+                    "currency_id": cls.eur.id,
+                    "initial_ceiling_amount": ceiling,
+                    "estimated_amount": ceiling,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "product_id": cls.product.id,
+                                "product_qty": 100,
+                                "price_unit": 1000,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        lot.action_confirm()
+        return lot.with_user(cls.env.user)
+
+    @classmethod
+    def _create_call_off(cls, lot, amount, zone=None, when=None, vendor=None, ref=""):
+        order = (
+            cls.env["purchase.order"]
+            .with_user(cls.user_buyer)
+            .create(
+                {
+                    "partner_id": (vendor or lot.vendor_id).id,
+                    "partner_ref": ref,
+                    "requisition_id": lot.id,
+                    "zone_id": (zone or cls.zone_lead).id,
+                    "currency_id": lot.currency_id.id,
+                    "date_order": when or datetime(2026, 3, 16, 10, 0),
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": cls.product.id,
+                                "product_qty": 1,
+                                "price_unit": amount,
+                                "taxes_id": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        return order.with_user(cls.env.user)

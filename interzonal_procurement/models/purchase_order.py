@@ -1,0 +1,220 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_amount, format_date
+
+
+class PurchaseOrder(models.Model):
+    _inherit = "purchase.order"
+
+    def _default_zone_id(self):
+        return self.env["interzonal.zone"].search(
+            [
+                ("user_ids", "in", self.env.uid),
+                ("company_id", "=", self.env.company.id),
+            ],
+            limit=1,
+        )
+
+    zone_id = fields.Many2one(
+        "interzonal.zone",
+        default=lambda self: self._default_zone_id(),
+        check_company=True,
+        index=True,
+        tracking=True,
+        help="Police zone that orders and pays.",
+    )
+    framework_agreement_id = fields.Many2one(
+        related="requisition_id.framework_agreement_id", store=True, index=True
+    )
+    lot_remaining_amount = fields.Monetary(
+        related="requisition_id.remaining_amount",
+        string="Lot Remaining",
+        currency_field="lot_currency_id",
+    )
+    lot_currency_id = fields.Many2one(
+        related="requisition_id.currency_id", string="Lot Currency"
+    )
+
+    def button_confirm(self):
+        call_offs = self.filtered(
+            lambda o: o.state in ("draft", "sent") and o.framework_agreement_id
+        )
+        call_offs._check_call_off_confirmation()
+        res = super().button_confirm()
+        call_offs.requisition_id._notify_consumption_steps()
+        return res
+
+    def button_approve(self, force=False):
+        # Orders waiting for a second approval are checked again when approved.
+        call_offs = self.filtered(
+            lambda o: o.state == "to approve" and o.framework_agreement_id
+        )
+        call_offs._check_call_off_confirmation()
+        res = super().button_approve(force=force)
+        call_offs.requisition_id._notify_consumption_steps()
+        return res
+
+    def _check_call_off_confirmation(self):
+        """Refuse the confirmation of call-offs that break the agreement.
+
+        The lots are locked first so that two buyers cannot together pass a
+        ceiling; the figures are read after the lock, with grouped queries.
+        """
+        if not self:
+            return
+        lots = self.requisition_id
+        lots._lock_for_call_off()
+        lot_totals, zone_totals = lots._get_committed_amounts()
+        pending = defaultdict(float)
+        for order in self:
+            lot = order.requisition_id
+            agreement = lot.framework_agreement_id
+            order_date = fields.Date.context_today(order, order.date_order)
+            amount = order.currency_id._convert(
+                order.amount_untaxed, lot.currency_id, order.company_id, order_date
+            )
+            order._check_call_off_agreement(agreement, order_date)
+            order._check_call_off_zone(agreement, order_date)
+            if lot.vendor_id and (
+                order.partner_id.commercial_partner_id
+                != lot.vendor_id.commercial_partner_id
+            ):
+                raise UserError(
+                    _(
+                        "Call-off %(order)s cannot be confirmed: the vendor "
+                        "%(vendor)s is not the vendor of lot %(lot)s "
+                        "(%(lot_vendor)s).",
+                        order=order.display_name,
+                        vendor=order.partner_id.display_name,
+                        lot=lot.display_name,
+                        lot_vendor=lot.vendor_id.display_name,
+                    )
+                )
+            currency = lot.currency_id
+            if currency.compare_amounts(lot.ceiling_amount, 0.0) <= 0:
+                raise UserError(
+                    _(
+                        "Call-off %(order)s cannot be confirmed: lot %(lot)s has "
+                        "no ceiling.",
+                        order=order.display_name,
+                        lot=lot.display_name,
+                    )
+                )
+            committed = lot_totals.get(lot.id, 0.0) + pending[lot.id]
+            remaining = lot.ceiling_amount - committed
+            if currency.compare_amounts(amount, remaining) > 0:
+                raise UserError(
+                    _(
+                        "Call-off %(order)s of %(amount)s for zone %(zone)s cannot "
+                        "be confirmed: lot %(lot)s has only %(remaining)s left "
+                        "(ceiling %(ceiling)s, committed %(committed)s).",
+                        order=order.display_name,
+                        amount=format_amount(self.env, amount, currency),
+                        zone=order.zone_id.display_name,
+                        lot=lot.display_name,
+                        remaining=format_amount(self.env, remaining, currency),
+                        ceiling=format_amount(self.env, lot.ceiling_amount, currency),
+                        committed=format_amount(self.env, committed, currency),
+                    )
+                )
+            allocation = lot.allocation_ids.filtered(
+                lambda a, z=order.zone_id: a.zone_id == z
+            )
+            if allocation:
+                key = (lot.id, order.zone_id.id)
+                zone_remaining = allocation.amount - zone_totals.get(key, 0.0)
+                zone_remaining -= pending[key]
+                if currency.compare_amounts(amount, zone_remaining) > 0:
+                    raise UserError(
+                        _(
+                            "Call-off %(order)s of %(amount)s cannot be confirmed: "
+                            "the quota of zone %(zone)s in lot %(lot)s has only "
+                            "%(remaining)s left (quota %(quota)s).",
+                            order=order.display_name,
+                            amount=format_amount(self.env, amount, currency),
+                            zone=order.zone_id.display_name,
+                            lot=lot.display_name,
+                            remaining=format_amount(self.env, zone_remaining, currency),
+                            quota=format_amount(self.env, allocation.amount, currency),
+                        )
+                    )
+                pending[key] += amount
+            pending[lot.id] += amount
+
+    def _check_call_off_agreement(self, agreement, order_date):
+        self.ensure_one()
+        state = agreement._get_state_on(order_date)
+        if state in ("closed", "cancelled"):
+            raise UserError(
+                _(
+                    "Call-off %(order)s cannot be confirmed: framework agreement "
+                    "%(agreement)s is %(state)s.",
+                    order=self.display_name,
+                    agreement=agreement.display_name,
+                    state=dict(
+                        agreement._fields["state"]._description_selection(self.env)
+                    )[state],
+                )
+            )
+        if state != "running":
+            raise UserError(
+                _(
+                    "Call-off %(order)s cannot be confirmed: its date %(date)s lies "
+                    "outside framework agreement %(agreement)s, which runs from "
+                    "%(start)s to %(end)s.",
+                    order=self.display_name,
+                    date=format_date(self.env, order_date),
+                    agreement=agreement.display_name,
+                    start=format_date(self.env, agreement.date_start),
+                    end=format_date(self.env, agreement.date_end),
+                )
+            )
+
+    def _check_call_off_zone(self, agreement, order_date):
+        self.ensure_one()
+        zone = self.zone_id
+        if not zone:
+            raise UserError(
+                _(
+                    "Call-off %(order)s cannot be confirmed: choose the zone that "
+                    "orders.",
+                    order=self.display_name,
+                )
+            )
+        if zone == agreement.lead_zone_id:
+            return
+        participation = agreement.participation_ids.filtered(
+            lambda p: p.zone_id == zone
+        )
+        if not participation:
+            raise UserError(
+                _(
+                    "Call-off %(order)s cannot be confirmed: zone %(zone)s has not "
+                    "joined framework agreement %(agreement)s.",
+                    order=self.display_name,
+                    zone=zone.display_name,
+                    agreement=agreement.display_name,
+                )
+            )
+        if participation.date_joined > order_date:
+            raise UserError(
+                _(
+                    "Call-off %(order)s cannot be confirmed: zone %(zone)s joined "
+                    "framework agreement %(agreement)s on %(joined)s, after the "
+                    "order date %(date)s.",
+                    order=self.display_name,
+                    zone=zone.display_name,
+                    agreement=agreement.display_name,
+                    joined=format_date(self.env, participation.date_joined),
+                    date=format_date(self.env, order_date),
+                )
+            )
+
+    @api.onchange("requisition_id")
+    def _onchange_requisition_id_zone(self):
+        if self.requisition_id and not self.zone_id:
+            self.zone_id = self._default_zone_id()

@@ -1,0 +1,1 @@
+from . import framework_agreement_xlsx_report

@@ -1,0 +1,21 @@
+from odoo.tests import HttpCase, tagged
+
+from .common import InterzonalAgreementCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCallOffTour(HttpCase, InterzonalAgreementCommon):
+    def test_buyer_confirms_and_is_refused(self):
+        """A buyer confirms a call-off, then sees the refusal of one too big."""
+        lot = self._create_lot(25000)
+        self._create_call_off(lot, 10000).button_confirm()
+        first = self._create_call_off(lot, 10000, ref="TOUR-A")
+        second = self._create_call_off(lot, 8000, ref="TOUR-B")
+        self.start_tour(
+            "/odoo/action-interzonal_procurement.purchase_order_call_off_action",
+            "interzonal_procurement_call_off",
+            login="iz_buyer",
+        )
+        self.assertEqual(first.state, "purchase")
+        self.assertEqual(second.state, "draft")
+        self.assertEqual(lot.committed_amount, 20000)
