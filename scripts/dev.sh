@@ -181,33 +181,53 @@ setup_all() {
     CONF="$(odoo_conf)"
 }
 
-install_db() {
-    # install_db NAME [extra odoo args]: fresh database with both addons.
-    # Odoo logs a failed demo data load and carries on: treat any error as fatal.
+odoo_checked() {
+    # odoo_checked DB ARGS...: run Odoo once (install/update); Odoo logs a failed
+    # demo data load or update and carries on, so treat any logged error as fatal.
     local db="$1"
     shift
     local out="$DATA_DIR/install-$db.log"
     set +e
-    odoo_bin -d "$db" -i "$ADDONS" --stop-after-init --no-http --log-level=warn "$@" >"$out" 2>&1
+    odoo_bin -d "$db" --stop-after-init --no-http --log-level=warn "$@" >"$out" 2>&1
     local rc=$?
     set -e
     if [ $rc -ne 0 ] || grep -qE "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) " "$out"; then
         grep -vE "security risk" "$out" | tail -n 40 >&2
-        die "Installing the addons in database $db failed (full log: $out)."
+        die "Installing or updating the addons in database $db failed (full log: $out)."
     fi
+}
+
+install_db() {
+    # install_db NAME [extra odoo args]: fresh database with both addons
+    local db="$1"
+    shift
+    odoo_checked "$db" -i "$ADDONS" "$@"
+}
+
+addons_hash() {
+    (cd "$ROOT" && git ls-files -co --exclude-standard -- ${ADDONS//,/ } | sort \
+        | xargs sha1sum 2>/dev/null | sha1sum | cut -d' ' -f1)
 }
 
 cmd_run() {
     setup_all
+    local stamp="$DATA_DIR/$DB_NAME.addons.sha" want
+    want="$(addons_hash)"
     if db_exists "$DB_NAME" && psql -d "$DB_NAME" -tAc \
         "SELECT count(*) FROM ir_module_module WHERE name IN ('interzonal_procurement','pmo_portfolio') AND state='installed' AND demo" \
         | grep -q '^2$'; then
-        log "Reusing database $DB_NAME"
+        if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+            log "Reusing database $DB_NAME"
+        else
+            log "The addons changed since $DB_NAME was built: updating them"
+            odoo_checked "$DB_NAME" -u "$ADDONS"
+        fi
     else
         db_exists "$DB_NAME" && dropdb "$DB_NAME"
         log "Creating demo database $DB_NAME (a few minutes the first time)"
         install_db "$DB_NAME" --load-language=nl_BE,fr_BE
     fi
+    echo "$want" >"$stamp"
     cat >&2 <<EOF
 
   Odoo is starting on http://localhost:$HTTP_PORT  (database: $DB_NAME)
