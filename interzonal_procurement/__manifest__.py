@@ -23,6 +23,12 @@
         "security/interzonal_procurement_groups.xml",
         "security/ir.model.access.csv",
         "security/interzonal_procurement_security.xml",
+        "data/interzonal_supplier_scorecard_data.xml",
+        "views/interzonal_supplier_scorecard_views.xml",
+        "views/interzonal_supplier_evaluation_views.xml",
+        "views/purchase_order_line_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
         "views/interzonal_procurement_menus.xml",
     ],
     "demo": [
