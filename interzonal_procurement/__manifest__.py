@@ -29,6 +29,8 @@
         "views/purchase_order_line_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "report/interzonal_supplier_scorecard_reports.xml",
+        "report/interzonal_supplier_scorecard_templates.xml",
         "views/interzonal_procurement_menus.xml",
     ],
     "demo": [

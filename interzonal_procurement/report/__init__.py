@@ -1,0 +1,1 @@
+from . import interzonal_supplier_ranking_report
