@@ -636,22 +636,60 @@ class InterzonalSupplierScorecard(models.Model):
     def _send_alerts(self, previous, replaced, stats):
         """Alert the buyer and note it on the supplier when a supplier falls
         into alert; once: not again while it stays there, nor on a recompute.
+
+        Set-based too: one batch of notes and one batch of activities.
         """
         replaced_alerts = {
             (row["partner_id"], row["requisition_id"] or False)
             for row in replaced.values()
             if row["alert_active"]
         }
-        for card in self.filtered(lambda c: c.alert_active and not c.requisition_id):
-            key = (card.partner_id.id, False)
-            earlier = previous.get(key)
-            if key in replaced_alerts or (earlier and earlier["alert_active"]):
-                continue
-            card._notify_alert(stats[key]["user_id"])
+        to_alert = self.filtered(
+            lambda card: card.alert_active
+            and not card.requisition_id
+            and (card.partner_id.id, False) not in replaced_alerts
+            and not (previous.get((card.partner_id.id, False)) or {}).get(
+                "alert_active"
+            )
+        )
+        if not to_alert:
+            return
+        activity_type = self.env.ref(
+            "interzonal_procurement.mail_activity_type_supplier_alert"
+        )
+        messages = {card: card._alert_message() for card in to_alert}
+        to_alert.partner_id.sudo()._message_log_batch(
+            bodies={card.partner_id.id: body for card, body in messages.items()},
+        )
+        partner_model = self.env["ir.model"]._get_id("res.partner")
+        deadline = activity_type._get_date_deadline()
+        Activity = (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+        )
+        # activities name their record one by one: fetch the names at once
+        Activity.env["res.partner"].browse(to_alert.partner_id.ids).mapped(
+            "display_name"
+        )
+        Activity.create(
+            [
+                {
+                    "res_model_id": partner_model,
+                    "res_id": card.partner_id.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary,
+                    "note": body,
+                    "user_id": stats[(card.partner_id.id, False)]["user_id"]
+                    or self.env.user.id,
+                    "date_deadline": deadline,
+                }
+                for card, body in messages.items()
+            ]
+        )
 
-    def _notify_alert(self, buyer_id):
+    def _alert_message(self):
         self.ensure_one()
-        partner = self.partner_id.sudo()
         company = self.company_id
         reasons = []
         if self.grade in ("C", "D"):
@@ -667,19 +705,13 @@ class InterzonalSupplierScorecard(models.Model):
             )
         separator = ", "
         reason_text = separator.join(reasons)
-        message = _(
+        return _(
             "Supplier performance alert for %(date_from)s - %(date_to)s: "
             "%(reasons)s (score %(score).1f).",
             date_from=self.date_from,
             date_to=self.date_to,
             reasons=reason_text,
             score=self.score,
-        )
-        partner.message_post(body=message, subtype_xmlid="mail.mt_note")
-        partner.activity_schedule(
-            "interzonal_procurement.mail_activity_type_supplier_alert",
-            user_id=buyer_id or self.env.user.id,
-            note=message,
         )
 
     # ------------------------------------------------------------------

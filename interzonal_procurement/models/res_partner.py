@@ -19,7 +19,11 @@ class ResPartner(models.Model):
 
     def _compute_scorecard_id(self):
         Scorecard = self.env["interzonal.supplier.scorecard"]
-        latest = Scorecard._latest_overall_by_partner(self.commercial_partner_id.ids)
+        latest = (
+            Scorecard._latest_overall_by_partner(self.commercial_partner_id.ids)
+            if Scorecard.has_access("read")
+            else {}
+        )
         for partner in self:
             card = latest.get(partner.commercial_partner_id.id, Scorecard)
             partner.scorecard_id = card
