@@ -29,6 +29,13 @@
         "views/interzonal_framework_agreement_views.xml",
         "views/purchase_requisition_views.xml",
         "views/purchase_order_views.xml",
+        "data/interzonal_supplier_scorecard_data.xml",
+        "views/interzonal_supplier_scorecard_views.xml",
+        "views/interzonal_supplier_evaluation_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/interzonal_supplier_scorecard_reports.xml",
+        "report/interzonal_supplier_scorecard_templates.xml",
         "views/interzonal_procurement_menus.xml",
     ],
     "demo": [

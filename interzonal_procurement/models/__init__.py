@@ -7,3 +7,10 @@ from . import interzonal_lot_allocation
 from . import interzonal_lot_modification
 from . import purchase_requisition
 from . import purchase_order
+from . import res_company
+from . import res_config_settings
+from . import res_partner
+from . import purchase_order_line
+from . import stock_picking
+from . import interzonal_supplier_evaluation
+from . import interzonal_supplier_scorecard

@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_amount, format_date
+from odoo.tools import float_compare, format_amount, format_date
 
 
 class PurchaseOrder(models.Model):
@@ -56,6 +56,9 @@ class PurchaseOrder(models.Model):
         call_offs._check_call_off_confirmation()
         res = super().button_approve(force=force)
         call_offs.requisition_id._notify_consumption_steps()
+        self.filtered(
+            lambda order: order.state in ("purchase", "done")
+        ).order_line._freeze_date_committed()
         return res
 
     def _check_call_off_confirmation(self):
@@ -218,3 +221,43 @@ class PurchaseOrder(models.Model):
     def _onchange_requisition_id_zone(self):
         if self.requisition_id and not self.zone_id:
             self.zone_id = self._default_zone_id()
+
+    def _request_supplier_evaluation(self):
+        """Ask the buyer to rate the supplier once an order is fully received."""
+        activity_type = self.env.ref(
+            "interzonal_procurement.mail_activity_type_supplier_evaluation",
+            raise_if_not_found=False,
+        )
+        if not activity_type:
+            return
+        evaluated = set(
+            self.env["interzonal.supplier.evaluation"]
+            .sudo()
+            .search([("purchase_order_id", "in", self.ids)])
+            .purchase_order_id.ids
+        )
+        for order in self:
+            goods = order.order_line.filtered(
+                lambda line: not line.display_type and line.product_id.type == "consu"
+            )
+            if (
+                order.id in evaluated
+                or not goods
+                or order.activity_ids.filtered(
+                    lambda act, atype=activity_type: act.activity_type_id == atype
+                )
+                or any(
+                    float_compare(
+                        line.qty_received,
+                        line.product_qty,
+                        precision_rounding=line.product_uom.rounding,
+                    )
+                    < 0
+                    for line in goods
+                )
+            ):
+                continue
+            order.activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=order.user_id.id or self.env.user.id,
+            )

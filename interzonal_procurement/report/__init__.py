@@ -1,1 +1,2 @@
 from . import framework_agreement_xlsx_report
+from . import interzonal_supplier_ranking_report

@@ -5,3 +5,5 @@ from . import test_call_off_queries
 from . import test_agreement_xlsx
 from . import test_call_off_tour
 from . import test_framework_agreement
+from . import test_supplier_scorecard
+from . import test_supplier_scorecard_reports

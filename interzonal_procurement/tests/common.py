@@ -34,6 +34,73 @@ class InterzonalCommon(TransactionCase):
             groups="base.group_user,interzonal_procurement.group_finance",
         )
 
+    # ------------------------------------------------------------------
+    # Purchase fixtures
+    # ------------------------------------------------------------------
+
+    @classmethod
+    def _create_supplier(cls, name, **vals):
+        return cls.env["res.partner"].create(
+            dict({"name": name, "is_company": True, "supplier_rank": 1}, **vals)
+        )
+
+    @classmethod
+    def _create_goods(cls, name):
+        return cls.env["product.product"].create(
+            {"name": name, "type": "consu", "is_storable": True}
+        )
+
+    @classmethod
+    def _create_order(cls, supplier, lines, date_planned, user=None):
+        """Draft order; ``lines`` is a list of (product, quantity)."""
+        return cls.env["purchase.order"].create(
+            {
+                "partner_id": supplier.id,
+                "user_id": (user or cls.user_buyer).id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "product_qty": qty,
+                            "price_unit": 10.0,
+                            "date_planned": date_planned,
+                        }
+                    )
+                    for product, qty in lines
+                ],
+            }
+        )
+
+    @classmethod
+    def _receive(cls, picking, quantities):
+        """Validate ``picking`` with {purchase line: quantity}; the rest of
+        the ordered quantity goes to a backorder."""
+        for move in picking.move_ids:
+            qty = quantities.get(move.purchase_line_id, 0.0)
+            move.quantity = qty
+            move.picked = bool(qty)
+        picking._action_done()
+        return picking.backorder_ids
+
+    @classmethod
+    def _return(cls, picking, quantities):
+        """Return {purchase line: quantity} of ``picking`` to the supplier."""
+        wizard = (
+            cls.env["stock.return.picking"]
+            .with_context(active_id=picking.id, active_model="stock.picking")
+            .create({})
+        )
+        for return_line in wizard.product_return_moves:
+            return_line.quantity = quantities.get(
+                return_line.move_id.purchase_line_id, 0.0
+            )
+        return_picking = wizard._create_return()
+        for move in return_picking.move_ids:
+            move.quantity = move.product_uom_qty
+            move.picked = True
+        return_picking._action_done()
+        return return_picking
+
     @contextmanager
     def assertRaisesMessage(self, exception, pattern):
         """``assertRaises`` (rolled back to a savepoint) checking the message."""

@@ -5,7 +5,7 @@ from .common import InterzonalAgreementCommon
 
 # Queries of a whole call-off confirmation (order, receipt, lot figures),
 # whatever the number of earlier call-offs on the lot.
-CONFIRM_QUERIES = 86
+CONFIRM_QUERIES = 87
 # Queries of the checks themselves (lock, grouped sums, participations and
 # quotas), whatever the number of earlier call-offs and of order lines.
 CHECK_QUERIES = 11

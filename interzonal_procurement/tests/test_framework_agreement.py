@@ -124,15 +124,16 @@ class TestFrameworkAgreement(InterzonalAgreementCommon):
         rules = self.env["ir.rule"].search(
             [("model_id.model", "like", "interzonal.%"), ("global", "=", True)]
         )
-        self.assertEqual(
-            set(rules.mapped("model_id.model")),
-            {
-                "interzonal.zone",
-                "interzonal.framework.agreement",
-                "interzonal.agreement.participation",
-                "interzonal.agreement.document",
-                "interzonal.document.type",
-                "interzonal.lot.allocation",
-                "interzonal.lot.modification",
-            },
+        company_models = {
+            name
+            for name, model in self.env.registry.items()
+            if name.startswith("interzonal.")
+            and not model._abstract
+            and not model._transient
+            and "company_id" in model._fields
+        }
+        self.assertTrue(company_models)
+        self.assertFalse(
+            company_models - set(rules.mapped("model_id.model")),
+            "every model of the addon has a multi-company rule",
         )

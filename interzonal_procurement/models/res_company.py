@@ -1,0 +1,39 @@
+from odoo import fields, models
+
+SCORECARD_WEIGHT_FIELDS = (
+    "scorecard_weight_otd",
+    "scorecard_weight_otif",
+    "scorecard_weight_fill",
+    "scorecard_weight_return",
+    "scorecard_weight_invoice",
+    "scorecard_weight_service",
+)
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    scorecard_weight_otd = fields.Integer(string="OTD Weight", default=30)
+    scorecard_weight_otif = fields.Integer(string="OTIF Weight", default=20)
+    scorecard_weight_fill = fields.Integer(string="Fill Rate Weight", default=15)
+    scorecard_weight_return = fields.Integer(string="Returns Weight", default=10)
+    scorecard_weight_invoice = fields.Integer(
+        string="Invoice Accuracy Weight", default=10
+    )
+    scorecard_weight_service = fields.Integer(string="Service Weight", default=15)
+    scorecard_grade_a_min = fields.Float(string="Grade A From", default=90.0)
+    scorecard_grade_b_min = fields.Float(string="Grade B From", default=75.0)
+    scorecard_grade_c_min = fields.Float(string="Grade C From", default=60.0)
+    scorecard_otd_target = fields.Float(string="OTD Target (%)", default=95.0)
+
+    def _scorecard_weights(self):
+        """Weights of the score, per key of the scorecard's rates."""
+        self.ensure_one()
+        return {
+            "otd": self.scorecard_weight_otd,
+            "otif": self.scorecard_weight_otif,
+            "fill": self.scorecard_weight_fill,
+            "return": self.scorecard_weight_return,
+            "invoice": self.scorecard_weight_invoice,
+            "service": self.scorecard_weight_service,
+        }

@@ -1,0 +1,71 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .res_company import SCORECARD_WEIGHT_FIELDS
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    scorecard_weight_otd = fields.Integer(
+        related="company_id.scorecard_weight_otd", readonly=False
+    )
+    scorecard_weight_otif = fields.Integer(
+        related="company_id.scorecard_weight_otif", readonly=False
+    )
+    scorecard_weight_fill = fields.Integer(
+        related="company_id.scorecard_weight_fill", readonly=False
+    )
+    scorecard_weight_return = fields.Integer(
+        related="company_id.scorecard_weight_return", readonly=False
+    )
+    scorecard_weight_invoice = fields.Integer(
+        related="company_id.scorecard_weight_invoice", readonly=False
+    )
+    scorecard_weight_service = fields.Integer(
+        related="company_id.scorecard_weight_service", readonly=False
+    )
+    scorecard_grade_a_min = fields.Float(
+        related="company_id.scorecard_grade_a_min", readonly=False
+    )
+    scorecard_grade_b_min = fields.Float(
+        related="company_id.scorecard_grade_b_min", readonly=False
+    )
+    scorecard_grade_c_min = fields.Float(
+        related="company_id.scorecard_grade_c_min", readonly=False
+    )
+    scorecard_otd_target = fields.Float(
+        related="company_id.scorecard_otd_target", readonly=False
+    )
+
+    @api.constrains(*SCORECARD_WEIGHT_FIELDS)
+    def _check_scorecard_weights(self):
+        for settings in self:
+            weights = [settings[name] for name in SCORECARD_WEIGHT_FIELDS]
+            if any(weight < 0 for weight in weights) or sum(weights) != 100:
+                raise ValidationError(
+                    _(
+                        "The scorecard weights must be positive and sum to 100; "
+                        "they sum to %(total)s.",
+                        total=sum(weights),
+                    )
+                )
+
+    @api.constrains(
+        "scorecard_grade_a_min", "scorecard_grade_b_min", "scorecard_grade_c_min"
+    )
+    def _check_scorecard_grades(self):
+        for settings in self:
+            if not (
+                100
+                >= settings.scorecard_grade_a_min
+                > settings.scorecard_grade_b_min
+                > settings.scorecard_grade_c_min
+                >= 0
+            ):
+                raise ValidationError(
+                    _(
+                        "Grade thresholds must decrease from A to C and lie "
+                        "between 0 and 100."
+                    )
+                )

@@ -1,0 +1,48 @@
+from odoo import fields, models
+
+from .interzonal_supplier_scorecard import GRADES
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    scorecard_id = fields.Many2one(
+        "interzonal.supplier.scorecard",
+        string="Current Scorecard",
+        compute="_compute_scorecard_id",
+    )
+    scorecard_grade = fields.Selection(
+        GRADES,
+        compute="_compute_scorecard_id",
+    )
+    scorecard_score = fields.Float(compute="_compute_scorecard_id")
+
+    def _compute_scorecard_id(self):
+        Scorecard = self.env["interzonal.supplier.scorecard"]
+        latest = (
+            Scorecard._latest_overall_by_partner(self.commercial_partner_id.ids)
+            if Scorecard.has_access("read")
+            else {}
+        )
+        for partner in self:
+            card = latest.get(partner.commercial_partner_id.id, Scorecard)
+            partner.scorecard_id = card
+            partner.scorecard_grade = card.grade
+            partner.scorecard_score = card.score
+
+    def action_view_scorecards(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "interzonal_procurement.interzonal_supplier_scorecard_action"
+        )
+        action["domain"] = [
+            ("partner_id", "=", self.commercial_partner_id.id),
+        ]
+        action["context"] = {"search_default_filter_all_lots": 1}
+        if self.scorecard_id:
+            action.update(
+                res_id=self.scorecard_id.id,
+                view_mode="form",
+                views=[(False, "form")],
+            )
+        return action

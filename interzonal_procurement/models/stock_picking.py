@@ -1,0 +1,12 @@
+from odoo import models
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    def _action_done(self):
+        result = super()._action_done()
+        orders = self.move_ids.purchase_line_id.order_id
+        if orders:
+            orders._request_supplier_evaluation()
+        return result
