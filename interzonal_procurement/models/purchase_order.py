@@ -39,6 +39,14 @@ class PurchaseOrder(models.Model):
         related="requisition_id.currency_id", string="Lot Currency"
     )
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "order_line" in vals:
+            self.filtered(
+                lambda o: o.state in ("purchase", "done") and o.framework_agreement_id
+            )._check_call_off_change()
+        return res
+
     def button_confirm(self):
         call_offs = self.filtered(
             lambda o: o.state in ("draft", "sent") and o.framework_agreement_id
@@ -147,6 +155,48 @@ class PurchaseOrder(models.Model):
                     )
                 pending[key] += amount
             pending[lot.id] += amount
+
+    def _check_call_off_change(self):
+        """Refuse a change of confirmed call-offs that passes a ceiling or quota."""
+        if not self:
+            return
+        lots = self.requisition_id
+        lots._lock_for_call_off()
+        lot_totals, zone_totals = lots._get_committed_amounts()
+        for order in self:
+            lot = order.requisition_id
+            currency = lot.currency_id
+            committed = lot_totals.get(lot.id, 0.0)
+            if currency.compare_amounts(committed, lot.ceiling_amount) > 0:
+                raise UserError(
+                    _(
+                        "Call-off %(order)s cannot be changed: lot %(lot)s would be "
+                        "committed for %(committed)s, above its ceiling %(ceiling)s.",
+                        order=order.display_name,
+                        lot=lot.display_name,
+                        committed=format_amount(self.env, committed, currency),
+                        ceiling=format_amount(self.env, lot.ceiling_amount, currency),
+                    )
+                )
+            allocation = lot.allocation_ids.filtered(
+                lambda a, z=order.zone_id: a.zone_id == z
+            )
+            zone_committed = zone_totals.get((lot.id, order.zone_id.id), 0.0)
+            if allocation and (
+                currency.compare_amounts(zone_committed, allocation.amount) > 0
+            ):
+                raise UserError(
+                    _(
+                        "Call-off %(order)s cannot be changed: zone %(zone)s would "
+                        "be committed for %(committed)s in lot %(lot)s, above its "
+                        "quota %(quota)s.",
+                        order=order.display_name,
+                        zone=order.zone_id.display_name,
+                        lot=lot.display_name,
+                        committed=format_amount(self.env, zone_committed, currency),
+                        quota=format_amount(self.env, allocation.amount, currency),
+                    )
+                )
 
     def _check_call_off_agreement(self, agreement, order_date):
         self.ensure_one()

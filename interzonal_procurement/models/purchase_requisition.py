@@ -118,14 +118,18 @@ class PurchaseRequisition(models.Model):
         today = fields.Date.context_today(self)
         window_start = today - timedelta(days=FORECAST_WINDOW_DAYS)
         lots = self.filtered("id")
-        groups = self.env["purchase.order"]._read_group(
-            [
-                ("requisition_id", "in", lots.ids),
-                ("state", "in", COMMITTED_STATES),
-                ("date_approve", ">=", fields.Datetime.to_datetime(window_start)),
-            ],
-            ["requisition_id", "currency_id"],
-            ["amount_untaxed:sum"],
+        groups = (
+            self.env["purchase.order"]
+            .sudo()
+            ._read_group(
+                [
+                    ("requisition_id", "in", lots.ids),
+                    ("state", "in", COMMITTED_STATES),
+                    ("date_approve", ">=", fields.Datetime.to_datetime(window_start)),
+                ],
+                ["requisition_id", "currency_id"],
+                ["amount_untaxed:sum"],
+            )
         )
         burnt = defaultdict(float)
         for lot, currency, amount in groups:
@@ -148,6 +152,18 @@ class PurchaseRequisition(models.Model):
             lot.exhaustion_forecast_date = today + timedelta(
                 days=math.ceil(lot.remaining_amount / rate)
             )
+
+    @api.depends("purchase_ids")
+    def _compute_orders_number(self):
+        counts = dict(
+            self.env["purchase.order"]
+            .sudo()
+            ._read_group(
+                [("requisition_id", "in", self.ids)], ["requisition_id"], ["__count"]
+            )
+        )
+        for requisition in self:
+            requisition.order_count = counts.get(requisition, 0)
 
     @api.constrains("initial_ceiling_amount", "estimated_amount")
     def _check_ceiling_amounts(self):
@@ -234,6 +250,7 @@ class PurchaseRequisition(models.Model):
                 )
             )
 
+    @api.depends("name", "lot_number", "reference", "vendor_id")
     def _compute_display_name(self):
         lots = self.filtered("framework_agreement_id")
         for lot in lots:

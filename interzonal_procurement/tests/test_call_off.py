@@ -3,6 +3,7 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -47,6 +48,24 @@ class TestCallOff(InterzonalAgreementCommon):
         self.assertFalse(lot.is_exhausted)
         self.assertEqual(len(self._step_activities(lot, 95)), 1)
         self.assertEqual(lot.consumption_step_notified, 95)
+
+    def test_confirmed_call_off_change_stays_within_ceiling(self):
+        lot = self._create_lot(10000)
+        order = self._create_call_off(lot, 8000)
+        order.with_user(self.user_buyer).button_confirm()
+        line = order.order_line
+        with self.assertRaisesMessage(UserError, "above its ceiling 10,000.00"):
+            order.with_user(self.user_buyer).write(
+                {
+                    "order_line": [
+                        Command.update(line.id, {"product_qty": 2, "price_unit": 8000})
+                    ]
+                }
+            )
+        order.with_user(self.user_buyer).write(
+            {"order_line": [Command.update(line.id, {"price_unit": 9000})]}
+        )
+        self.assertEqual(lot.committed_amount, 9000)
 
     def test_exhausted_at_100_percent_and_cancel_releases(self):
         lot = self._create_lot(10000)
@@ -194,6 +213,42 @@ class TestCallOff(InterzonalAgreementCommon):
         )
         empty = self._create_lot(1000, number="2")
         self.assertFalse(empty.exhaustion_forecast_date)
+
+    def test_requester_reads_agreement_and_lots(self):
+        lot = self._create_lot(50000)
+        self._create_call_off(lot, 20000).button_confirm()
+        agreement = self.agreement.with_user(self.user_requester)
+        lot_fields = {
+            name: {}
+            for name in (
+                "lot_number",
+                "display_name",
+                "vendor_id",
+                "ceiling_amount",
+                "committed_amount",
+                "remaining_amount",
+                "consumption_percent",
+                "exhaustion_forecast_date",
+                "is_exhausted",
+            )
+        }
+        [values] = agreement.web_read(
+            {
+                "name": {},
+                "committed_amount": {},
+                "file_completeness": {},
+                "lot_ids": {"fields": lot_fields},
+                "participation_ids": {"fields": {"zone_id": {}}},
+                "modification_ids": {"fields": {"amount": {}}},
+            }
+        )
+        self.assertEqual(values["committed_amount"], 20000)
+        self.assertEqual(values["lot_ids"][0]["remaining_amount"], 30000)
+        self.assertTrue(values["lot_ids"][0]["exhaustion_forecast_date"])
+        [lot_values] = lot.with_user(self.user_requester).web_read(
+            {"order_count": {}, "allocation_ids": {"fields": {"amount": {}}}}
+        )
+        self.assertEqual(lot_values["order_count"], 1)
 
     def test_roles(self):
         Agreement = self.env["interzonal.framework.agreement"]
