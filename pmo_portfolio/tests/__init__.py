@@ -1,1 +1,4 @@
 from . import test_smoke
+from . import test_earned_value
+from . import test_programme
+from . import test_kanban
