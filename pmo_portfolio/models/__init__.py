@@ -6,3 +6,6 @@ from . import project_milestone
 from . import account_analytic_line
 from . import pmo_project_snapshot
 from . import pmo_exception_report
+from . import pmo_indicator
+from . import pmo_indicator_value
+from . import pmo_alert

@@ -10,7 +10,12 @@ HEALTH_SELECTION = [
 # Worst last: unknown (grey) is worse than amber, better than red.
 HEALTH_RANK = {"green": 0, "amber": 1, "grey": 2, "red": 3}
 DECLARED_STATUS = {"on_track": "green", "at_risk": "amber", "off_track": "red"}
-EVM_BASE_FIELDS = ("planned_value", "earned_value", "actual_cost")
+INDICATOR_RANK = {"green": 0, "amber": 1, "stale": 2, "red": 3}
+INDICATOR_HEALTH = {
+    "amber": ("amber", "indicators"),
+    "red": ("red", "indicators"),
+    "stale": ("grey", "stale"),
+}
 
 
 class ProjectProject(models.Model):
@@ -121,6 +126,15 @@ class ProjectProject(models.Model):
         store=True,
         default="none",
     )
+    health_time = fields.Selection(
+        HEALTH_SELECTION,
+        string="Schedule Health",
+        compute="_compute_health",
+        store=True,
+    )
+    health_cost = fields.Selection(
+        HEALTH_SELECTION, string="Budget Health", compute="_compute_health", store=True
+    )
     health_reason = fields.Char(compute="_compute_health_reason")
     health_color = fields.Integer(compute="_compute_health_color")
     declared_status = fields.Selection(
@@ -139,6 +153,34 @@ class ProjectProject(models.Model):
         copy=False,
         help="Technical: an exception report was raised since the project "
         "last turned red.",
+    )
+    member_ids = fields.Many2many(
+        "res.users",
+        "pmo_project_member_rel",
+        "project_id",
+        "user_id",
+        string="Project Team",
+        domain="[('share', '=', False)]",
+        help="The members who submit the project's indicator values.",
+    )
+    indicator_value_ids = fields.One2many("pmo.indicator.value", "project_id")
+    indicator_rag = fields.Selection(
+        [("green", "Green"), ("amber", "Amber"), ("red", "Red"), ("stale", "Stale")],
+        string="Indicators",
+        compute="_compute_indicator_status",
+        store=True,
+        help="The worst colour of the latest value of each indicator.",
+    )
+    indicator_red_count = fields.Integer(
+        string="Red Indicators", compute="_compute_indicator_status", store=True
+    )
+    indicator_stale_count = fields.Integer(
+        string="Stale Indicators", compute="_compute_indicator_status", store=True
+    )
+    alert_ids = fields.One2many("pmo.alert", "project_id")
+    open_alert_count = fields.Integer(compute="_compute_open_alert_count")
+    days_since_update = fields.Integer(
+        string="Days Since Last Update", compute="_compute_days_since_update"
     )
     exception_report_ids = fields.One2many("pmo.exception.report", "project_id")
     exception_report_count = fields.Integer(compute="_compute_exception_report_count")
@@ -193,12 +235,15 @@ class ProjectProject(models.Model):
             "tolerance_time_percent",
             "tolerance_cost_percent",
             "company_id.pmo_amber_share",
+            "indicator_rag",
         ]
 
     @api.depends(lambda self: self._pmo_health_depends())
     def _compute_health(self):
         for project in self:
             project.health, project.health_driver = project._pmo_assess_health()
+            project.health_time = project._pmo_figure_health(project._pmo_time_use())
+            project.health_cost = project._pmo_figure_health(project._pmo_cost_use())
 
     def _pmo_time_use(self):
         """Share of the time tolerance used (1.0 = all of it), None if unknown."""
@@ -240,16 +285,20 @@ class ProjectProject(models.Model):
             (self._pmo_figure_health(self._pmo_cost_use()), "cost"),
         ]
         candidates += self._pmo_extra_health_candidates()
-        # Worst colour first; on a tie the cost figure decides before time.
-        order = {"stale": 0, "indicators": 1, "cost": 2, "time": 3}
+        # Worst colour first; on a tie cost decides, then time, then indicators.
+        order = {"stale": 0, "indicators": 1, "time": 2, "cost": 3}
         worst = max(candidates, key=lambda c: (HEALTH_RANK[c[0]], order.get(c[1], 9)))
         if worst[0] == "green":
             return "green", "none"
         return worst
 
     def _pmo_extra_health_candidates(self):
-        """Hook: more (colour, driver) pairs, e.g. from indicators."""
-        return []
+        """More (colour, driver) pairs: the worst latest indicator colour."""
+        return (
+            [INDICATOR_HEALTH[self.indicator_rag]]
+            if (self.indicator_rag in INDICATOR_HEALTH)
+            else []
+        )
 
     @api.depends(
         "health_driver",
@@ -293,8 +342,56 @@ class ProjectProject(models.Model):
         return self._pmo_extra_health_reason()
 
     def _pmo_extra_health_reason(self):
-        """Hook: the reason for drivers added by other modules."""
-        return ""
+        if self.health_driver == "stale":
+            return _(
+                "Stale: %(count)s indicator value(s) not submitted by their "
+                "deadline.",
+                count=self.indicator_stale_count,
+            )
+        if self.indicator_rag == "red":
+            return _(
+                "Indicators: %(count)s red indicator value(s).",
+                count=self.indicator_red_count,
+            )
+        return _("Indicators: an indicator value is amber.")
+
+    @api.depends("indicator_value_ids.rag", "indicator_value_ids.period_start")
+    def _compute_indicator_status(self):
+        """Worst colour among the latest coloured value of each indicator.
+        Values are read through the ORM (prefetched for the whole batch) so
+        that their own pending recomputations are applied first."""
+        for project in self:
+            latest = {}
+            values = project.sudo().indicator_value_ids.sorted(
+                lambda v: (v.period_start, v.id), reverse=True
+            )
+            for value in values:
+                if value.rag in INDICATOR_RANK:
+                    latest.setdefault(value.indicator_id, value.rag)
+            colours = list(latest.values())
+            project.indicator_red_count = colours.count("red")
+            project.indicator_stale_count = colours.count("stale")
+            project.indicator_rag = (
+                max(colours, key=INDICATOR_RANK.get) if colours else False
+            )
+
+    def _compute_open_alert_count(self):
+        counts = dict(
+            self.env["pmo.alert"]._read_group(
+                [("project_id", "in", self.ids), ("state", "!=", "closed")],
+                ["project_id"],
+                ["__count"],
+            )
+        )
+        for project in self:
+            project.open_alert_count = counts.get(project, 0)
+
+    @api.depends("last_update_id.date")
+    def _compute_days_since_update(self):
+        today = fields.Date.context_today(self)
+        for project in self:
+            update_date = project.last_update_id.date
+            project.days_since_update = (today - update_date).days if update_date else 0
 
     def _compute_exception_report_count(self):
         counts = dict(
@@ -347,8 +444,64 @@ class ProjectProject(models.Model):
     def action_recompute_health(self):
         """Refresh the earned-value figures and health of these projects."""
         self._pmo_refresh_evm()
+        self._pmo_recompute_health()
         self._pmo_raise_exception_reports()
         return True
+
+    def _pmo_recompute_health(self):
+        """Recompute indicator colours and health of the projects in batch."""
+        projects = self.sudo()
+        for fname in (
+            "indicator_rag",
+            "indicator_red_count",
+            "indicator_stale_count",
+            "health",
+            "health_driver",
+            "health_time",
+            "health_cost",
+            "health_mismatch",
+        ):
+            self.env.add_to_compute(projects._fields[fname], projects)
+        programmes = projects.programme_id
+        self.env.add_to_compute(programmes._fields["health"], programmes)
+        projects.flush_recordset()
+        programmes.flush_recordset()
+
+    def action_view_alerts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "pmo_portfolio.pmo_alert_action"
+        )
+        action["domain"] = [("project_id", "=", self.id)]
+        action["context"] = {"default_project_id": self.id}
+        return action
+
+    @api.model
+    def _pmo_portfolio_figures(self, domain=None):
+        """Portfolio KPIs with one grouped query: share of projects within
+        budget and within schedule, red count, stale count. Stale (grey)
+        projects are left out of the ratios and counted apart."""
+        groups = self._read_group(
+            domain or [], ["health", "health_time", "health_cost"], ["__count"]
+        )
+        total = stale = red = within_budget = within_schedule = 0
+        for health, health_time, health_cost, count in groups:
+            total += count
+            if health == "grey":
+                stale += count
+                continue
+            red += count if health == "red" else 0
+            within_budget += count if health_cost == "green" else 0
+            within_schedule += count if health_time == "green" else 0
+        assessed = total - stale
+        return {
+            "project_count": total,
+            "assessed_count": assessed,
+            "stale_count": stale,
+            "red_count": red,
+            "within_budget_share": within_budget / assessed if assessed else None,
+            "within_schedule_share": within_schedule / assessed if assessed else None,
+        }
 
     def action_view_exception_reports(self):
         self.ensure_one()
@@ -398,9 +551,12 @@ class ProjectProject(models.Model):
             if project in planned_share:
                 pv = bac * due_share.get(project, 0.0) / 100.0
                 ev = bac * reached_share.get(project, 0.0) / 100.0
-            else:
+            elif project.last_update_id:
                 pv = bac * project._pmo_linear_progress(today)
                 ev = bac * (project.last_update_id.progress or 0) / 100.0
+            else:
+                # No milestone plan and no progress reported: nothing measured.
+                pv = ev = 0.0
             ac = -costs.get(project.account_id, 0.0) if project.account_id else 0.0
             vals = {"planned_value": pv, "earned_value": ev, "actual_cost": ac}
             if any(project[f] != v for f, v in vals.items()):
@@ -456,7 +612,8 @@ class ProjectProject(models.Model):
     def _pmo_escalation_user(self):
         """The PMO manager who receives escalations for this project."""
         self.ensure_one()
-        return self.company_id.pmo_manager_id or self.programme_id.manager_id
+        company = self.company_id or self.env.company
+        return company.pmo_manager_id or self.programme_id.manager_id
 
     @api.model
     def _cron_pmo_daily(self):
@@ -464,5 +621,6 @@ class ProjectProject(models.Model):
         take today's snapshot of every active project."""
         projects = self.search([("active", "=", True)])
         projects._pmo_refresh_evm()
+        projects._pmo_recompute_health()
         projects._pmo_raise_exception_reports()
         self.env["pmo.project.snapshot"]._take_snapshots(projects)

@@ -16,6 +16,12 @@ class ResCompany(models.Model):
         domain="[('share', '=', False)]",
         help="Receives the activities of new exception reports.",
     )
+    pmo_officer_id = fields.Many2one(
+        "res.users",
+        string="PMO Officer",
+        domain="[('share', '=', False)]",
+        help="Receives an activity when an indicator value turns red.",
+    )
 
     _sql_constraints = [
         (

@@ -8,3 +8,6 @@ class ResConfigSettings(models.TransientModel):
     pmo_manager_id = fields.Many2one(
         related="company_id.pmo_manager_id", readonly=False
     )
+    pmo_officer_id = fields.Many2one(
+        related="company_id.pmo_officer_id", readonly=False
+    )

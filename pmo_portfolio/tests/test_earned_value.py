@@ -109,8 +109,21 @@ class TestEarnedValue(PmoCommon):
     @freeze_time("2026-06-15")
     def test_linear_planned_value_without_milestones(self):
         project = self._create_project("Linear", bac=365_000)
+        # Nothing measured yet: no milestone plan, no progress reported.
+        self.assertEqual(project.planned_value, 0.0)
+        self.assertFalse(project.spi_defined)
+        self.env["project.update"].create(
+            {
+                "name": "May",
+                "project_id": project.id,
+                "status": "on_track",
+                "progress": 40,
+            }
+        )
+        project.action_recompute_health()
         # 1 Jan -> 31 Dec 2026, 165 of 364 days elapsed on 15 June.
         self.assertAlmostEqual(project.planned_value, 365_000 * 165 / 364, places=2)
+        self.assertAlmostEqual(project.earned_value, 365_000 * 0.4, places=2)
 
     @freeze_time("2026-06-15")
     def test_time_red_when_schedule_slips_beyond_tolerance(self):
