@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 from .project_project import HEALTH_RANK, HEALTH_SELECTION
@@ -28,6 +30,24 @@ class PmoProgramme(models.Model):
     health = fields.Selection(
         HEALTH_SELECTION, compute="_compute_health", store=True, tracking=True
     )
+    red_project_count = fields.Integer(
+        string="Red Projects", compute="_compute_portfolio_figures"
+    )
+    stale_project_count = fields.Integer(
+        string="Stale Projects", compute="_compute_portfolio_figures"
+    )
+    within_budget_percent = fields.Float(
+        string="Within Budget (%)",
+        compute="_compute_portfolio_figures",
+        help="Share of the assessed projects within their cost tolerance; stale "
+        "projects are left out.",
+    )
+    within_schedule_percent = fields.Float(
+        string="Within Schedule (%)",
+        compute="_compute_portfolio_figures",
+        help="Share of the assessed projects within their time tolerance; stale "
+        "projects are left out.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -49,6 +69,26 @@ class PmoProgramme(models.Model):
         )
         for programme in self:
             programme.project_count = counts.get(programme, 0)
+
+    def _compute_portfolio_figures(self):
+        Project = self.env["project.project"]
+        groups = defaultdict(list)
+        for programme, *rest in Project._read_group(
+            [("programme_id", "in", self.ids)],
+            ["programme_id", "health", "health_time", "health_cost"],
+            ["__count"],
+        ):
+            groups[programme].append(tuple(rest))
+        for programme in self:
+            figures = Project._pmo_figures_from_groups(groups.get(programme, []))
+            programme.red_project_count = figures["red_count"]
+            programme.stale_project_count = figures["stale_count"]
+            programme.within_budget_percent = (
+                figures["within_budget_share"] or 0.0
+            ) * 100.0
+            programme.within_schedule_percent = (
+                figures["within_schedule_share"] or 0.0
+            ) * 100.0
 
     @api.depends("project_ids.health", "project_ids.active")
     def _compute_health(self):

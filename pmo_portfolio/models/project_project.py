@@ -484,6 +484,11 @@ class ProjectProject(models.Model):
         groups = self._read_group(
             domain or [], ["health", "health_time", "health_cost"], ["__count"]
         )
+        return self._pmo_figures_from_groups(groups)
+
+    @api.model
+    def _pmo_figures_from_groups(self, groups):
+        """``groups``: (health, health_time, health_cost, count) tuples."""
         total = stale = red = within_budget = within_schedule = 0
         for health, health_time, health_cost, count in groups:
             total += count
