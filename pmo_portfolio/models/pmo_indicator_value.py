@@ -44,7 +44,7 @@ class PmoIndicatorValue(models.Model):
     period_end = fields.Date(required=True)
     deadline = fields.Date(required=True, tracking=True)
     reminder_date = fields.Date(compute="_compute_reminder_date", store=True)
-    value = fields.Float(tracking=True, aggregator="avg", digits=(16, 2))
+    value = fields.Float(tracking=True, aggregator="avg", digits=(16, 3))
     rag = fields.Selection(
         RAG_SELECTION,
         string="RAG",

@@ -156,6 +156,37 @@ class TestIndicators(PmoCommon):
         self.assertAlmostEqual(programme.within_schedule_percent, 100.0)
 
     @freeze_time("2026-06-15")
+    def test_reminder_and_computed_indicator(self):
+        cpi = self.env["pmo.indicator"].create(
+            {
+                "name": "Cost performance index",
+                "code": "CPI",
+                "source": "cpi",
+                "direction": "higher_is_better",
+                "green_threshold": 0.95,
+                "red_threshold": 0.85,
+                "scope": "programmes",
+                "programme_ids": [(6, 0, self.indicator_programme.ids)],
+            }
+        )
+        self.budget.reminder_days = 2
+        self.env["pmo.indicator"]._cron_indicators()
+        values = self._values()
+        computed = self.Value.search([("indicator_id", "=", cpi.id)])
+        self.assertEqual(len(computed), 3)
+        self.assertFalse(computed.activity_ids, "nobody submits a computed value")
+        self.assertFalse(values[self.p1].reminder_sent)
+        with freeze_time("2026-07-03"):
+            self.env["pmo.indicator"]._cron_indicators()
+        self.assertTrue(all(v.reminder_sent for v in values.values()))
+        self.assertIn("Reminder", values[self.p1].message_ids[0].body)
+        # At the period's end the computed values took the projects' CPI.
+        p2_value = computed.filtered(lambda v: v.project_id == self.p2)
+        self.assertEqual(p2_value.state, "submitted")
+        self.assertAlmostEqual(p2_value.value, self.p2.cpi, places=3)
+        self.assertEqual(p2_value.rag, "amber")  # 50,000 / 54,500 = 0.917
+
+    @freeze_time("2026-06-15")
     def test_member_only_sees_values_of_own_projects(self):
         self.env["pmo.indicator"]._cron_indicators()
         values = self._values()
