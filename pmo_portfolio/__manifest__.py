@@ -20,10 +20,22 @@
         "security/pmo_portfolio_groups.xml",
         "security/ir.model.access.csv",
         "security/pmo_portfolio_security.xml",
+        "data/ir_cron_data.xml",
+        "data/pmo_portfolio_actions.xml",
+        "views/project_project_views.xml",
+        "views/project_milestone_views.xml",
+        "views/pmo_programme_views.xml",
+        "views/pmo_project_snapshot_views.xml",
+        "views/pmo_exception_report_views.xml",
+        "views/pmo_indicator_views.xml",
+        "views/pmo_indicator_value_views.xml",
+        "views/pmo_alert_views.xml",
+        "views/res_config_settings_views.xml",
         "views/pmo_portfolio_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/pmo_portfolio_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

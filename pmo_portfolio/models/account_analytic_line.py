@@ -1,0 +1,31 @@
+from odoo import api, models
+
+
+class AccountAnalyticLine(models.Model):
+    _inherit = "account.analytic.line"
+
+    def _pmo_projects(self):
+        return (
+            self.env["project.project"]
+            .sudo()
+            .search([("account_id", "in", self.account_id.ids)])
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._pmo_projects()._pmo_refresh_evm()
+        return lines
+
+    def write(self, vals):
+        projects = self._pmo_projects()
+        res = super().write(vals)
+        if {"amount", "account_id"} & set(vals):
+            (projects | self._pmo_projects())._pmo_refresh_evm()
+        return res
+
+    def unlink(self):
+        projects = self._pmo_projects()
+        res = super().unlink()
+        projects._pmo_refresh_evm()
+        return res

@@ -1,0 +1,365 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+RAG_SELECTION = [
+    ("green", "Green"),
+    ("amber", "Amber"),
+    ("red", "Red"),
+    ("stale", "Stale"),
+    ("pending", "Pending"),
+]
+SUBMITTED_STATES = ("submitted", "validated")
+
+
+class PmoIndicatorValue(models.Model):
+    _name = "pmo.indicator.value"
+    _description = "Indicator Value"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "period_start desc, project_id, indicator_id"
+    _check_company_auto = True
+
+    indicator_id = fields.Many2one(
+        "pmo.indicator", required=True, ondelete="cascade", index=True
+    )
+    project_id = fields.Many2one(
+        "project.project",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
+    )
+    programme_id = fields.Many2one(related="project_id.programme_id", store=True)
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        precompute=True,
+        readonly=True,
+    )
+    value_type = fields.Selection(related="indicator_id.value_type")
+    unit = fields.Char(related="indicator_id.unit")
+    period_start = fields.Date(required=True, index=True)
+    period_end = fields.Date(required=True)
+    deadline = fields.Date(required=True, tracking=True)
+    reminder_date = fields.Date(compute="_compute_reminder_date", store=True)
+    value = fields.Float(tracking=True, aggregator="avg", digits=(16, 3))
+    rag = fields.Selection(
+        RAG_SELECTION,
+        string="RAG",
+        compute="_compute_rag",
+        store=True,
+        index=True,
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("to_submit", "To submit"),
+            ("submitted", "Submitted"),
+            ("validated", "Validated"),
+            ("rejected", "Rejected"),
+        ],
+        default="to_submit",
+        required=True,
+        tracking=True,
+    )
+    is_stale = fields.Boolean(readonly=True, copy=False)
+    reminder_sent = fields.Boolean(readonly=True, copy=False)
+    user_id = fields.Many2one("res.users", string="Responsible", index=True)
+    submitted_by = fields.Many2one("res.users", readonly=True, copy=False)
+    submitted_on = fields.Datetime(readonly=True, copy=False)
+    validated_by = fields.Many2one("res.users", readonly=True, copy=False)
+    comment = fields.Text()
+    project_user_id = fields.Many2one(
+        related="project_id.user_id", string="Project Lead"
+    )
+    pmo_officer_id = fields.Many2one(
+        "res.users", string="PMO Officer", compute="_compute_pmo_officer_id"
+    )
+    alert_ids = fields.One2many("pmo.alert", "indicator_value_id")
+
+    _sql_constraints = [
+        (
+            "indicator_project_period_uniq",
+            "unique(indicator_id, project_id, period_start)",
+            "An indicator has one value per project and period.",
+        ),
+    ]
+
+    @api.depends("project_id.company_id")
+    def _compute_company_id(self):
+        for value in self:
+            value.company_id = value.project_id.company_id or self.env.company
+
+    @api.depends("deadline", "indicator_id.reminder_days")
+    def _compute_reminder_date(self):
+        for value in self:
+            value.reminder_date = value.deadline and value.deadline - relativedelta(
+                days=value.indicator_id.reminder_days
+            )
+
+    @api.depends(
+        "value",
+        "state",
+        "is_stale",
+        "indicator_id.direction",
+        "indicator_id.green_threshold",
+        "indicator_id.red_threshold",
+    )
+    def _compute_rag(self):
+        for value in self:
+            if value.state in SUBMITTED_STATES:
+                value.rag = value.indicator_id._rag_for(value.value)
+            elif value.is_stale:
+                value.rag = "stale"
+            else:
+                value.rag = "pending"
+
+    @api.depends("company_id")
+    def _compute_pmo_officer_id(self):
+        for value in self:
+            company = value.company_id
+            value.pmo_officer_id = company.pmo_officer_id or company.pmo_manager_id
+
+    @api.depends("indicator_id", "project_id", "period_start")
+    def _compute_display_name(self):
+        for value in self:
+            value.display_name = _(
+                "%(indicator)s - %(project)s - %(period)s",
+                indicator=value.indicator_id.name or "",
+                project=value.project_id.name or "",
+                period=value.period_start or "",
+            )
+
+    @api.constrains("value", "indicator_id")
+    def _check_value(self):
+        for value in self:
+            kind = value.indicator_id.value_type
+            if kind == "percent" and not 0 <= value.value <= 100:
+                raise ValidationError(
+                    _(
+                        "%(indicator)s is a percentage: %(value)s is not between "
+                        "0 and 100.",
+                        indicator=value.indicator_id.display_name,
+                        value=value.value,
+                    )
+                )
+            if kind == "yes_no" and value.value not in (0.0, 1.0):
+                raise ValidationError(
+                    _(
+                        "%(indicator)s is a yes/no indicator: enter 1 for yes or "
+                        "0 for no, not %(value)s.",
+                        indicator=value.indicator_id.display_name,
+                        value=value.value,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        values = super().create(vals_list)
+        values._sync_alerts()
+        return values
+
+    def write(self, vals):
+        if not self.env.su and ("value" in vals or vals.get("state") == "submitted"):
+            self._check_period_open()
+        res = super().write(vals)
+        if {"value", "state", "is_stale"} & set(vals):
+            self._sync_alerts()
+            self._refresh_project_status()
+        return res
+
+    def _refresh_project_status(self):
+        """Refresh the projects' indicator colours and health once the
+        values' colours are final: the automation rules run while these are
+        computed, which may read the projects' health too early."""
+        self.flush_recordset(["rag"])
+        projects = self.project_id.sudo()
+        projects._compute_indicator_status()
+        projects._compute_health()
+
+    def _check_period_open(self):
+        """A closed period (validated, or past its deadline) takes no value."""
+        today = fields.Date.context_today(self)
+        closed = self.filtered(
+            lambda v: v.state == "validated" or (v.deadline and v.deadline < today)
+        )
+        if closed:
+            raise UserError(
+                _(
+                    "The period is closed for %(values)s: its deadline has "
+                    "passed or its value was validated.",
+                    values=", ".join(closed.mapped("display_name")),
+                )
+            )
+
+    def _check_can_submit(self):
+        user = self.env.user
+        if user.has_group("pmo_portfolio.group_pmo_officer"):
+            return
+        foreign = self.filtered(
+            lambda v: user not in v.project_id.member_ids
+            and user != v.project_id.user_id
+        )
+        if foreign:
+            raise UserError(
+                _(
+                    "You can only submit values of projects you are a member "
+                    "of: %(projects)s.",
+                    projects=", ".join(foreign.project_id.mapped("display_name")),
+                )
+            )
+
+    def action_submit(self):
+        self._check_can_submit()
+        self._check_period_open()
+        # Close the request first: submitting red schedules new activities.
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        self.write(
+            {
+                "state": "submitted",
+                "submitted_by": self.env.user.id,
+                "submitted_on": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_validate(self):
+        not_submitted = self.filtered(lambda v: v.state != "submitted")
+        if not_submitted:
+            raise UserError(
+                _(
+                    "Only submitted values can be validated: %(values)s.",
+                    values=", ".join(not_submitted.mapped("display_name")),
+                )
+            )
+        self.write({"state": "validated", "validated_by": self.env.user.id})
+        return True
+
+    def action_reject(self):
+        not_submitted = self.filtered(lambda v: v.state != "submitted")
+        if not_submitted:
+            raise UserError(
+                _(
+                    "Only submitted values can be rejected: %(values)s.",
+                    values=", ".join(not_submitted.mapped("display_name")),
+                )
+            )
+        self.write({"state": "rejected"})
+        return True
+
+    def _schedule_submit_activities(self):
+        """One activity per value to submit, for its responsible person, due
+        on the deadline; created in one batch."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model = self.env["ir.model"]._get_id(self._name)
+        values = self.filtered(
+            lambda v: v.user_id and v.indicator_id.source == "manual"
+        )
+        vals_list = []
+        for value in values:
+            summary = _("Submit %(indicator)s", indicator=value.indicator_id.name)
+            vals_list.append(
+                {
+                    "res_model_id": model,
+                    "res_id": value.id,
+                    "activity_type_id": todo.id,
+                    "user_id": value.user_id.id,
+                    "date_deadline": value.deadline,
+                    "automated": True,
+                    "summary": summary,
+                }
+            )
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True
+        ).create(vals_list)
+
+    def _fill_from_project(self):
+        """Computed indicators take the project's figure at period end."""
+        for value in self:
+            project = value.project_id
+            source = value.indicator_id.source
+            if source == "spi":
+                figure = project.spi
+            elif source == "cpi":
+                figure = project.cpi
+            else:
+                bac = project.budget_at_completion
+                figure = project.actual_cost / bac * 100.0 if bac else 0.0
+            value.sudo().write(
+                {
+                    "value": figure,
+                    "state": "submitted",
+                    "submitted_on": fields.Datetime.now(),
+                }
+            )
+
+    def _send_reminders(self):
+        for value in self.filtered("user_id"):
+            value.message_post(
+                body=_(
+                    "Reminder: %(indicator)s for %(project)s is due on "
+                    "%(deadline)s.",
+                    indicator=value.indicator_id.name,
+                    project=value.project_id.name,
+                    deadline=value.deadline,
+                ),
+                partner_ids=value.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.write({"reminder_sent": True})
+
+    def _mark_stale(self):
+        self.sudo().write({"is_stale": True})
+
+    def _sync_alerts(self):
+        """Red opens one alert per value (not one per edit), stale opens a
+        stale alert, and a green value closes the open alerts of earlier
+        periods of the same indicator and project."""
+        Alert = self.env["pmo.alert"].sudo()
+        open_alerts = Alert.search(
+            [
+                ("project_id", "in", self.project_id.ids),
+                ("indicator_id", "in", self.indicator_id.ids),
+                ("state", "!=", "closed"),
+            ]
+        )
+        by_value = {alert.indicator_value_id: alert for alert in open_alerts}
+        to_create = []
+        for value in self:
+            if value.rag in ("red", "stale") and value not in by_value:
+                to_create.append(value._prepare_alert_vals())
+            elif value.rag == "green":
+                # This value, or a later one, of the indicator is green.
+                open_alerts.filtered(
+                    lambda a, v=value: a.indicator_id == v.indicator_id
+                    and a.project_id == v.project_id
+                    and a.indicator_value_id.period_start <= v.period_start
+                )._close()
+        return Alert.create(to_create)
+
+    def _prepare_alert_vals(self):
+        self.ensure_one()
+        if self.rag == "stale":
+            message = _(
+                "%(indicator)s for %(project)s was not submitted by %(deadline)s.",
+                indicator=self.indicator_id.name,
+                project=self.project_id.name,
+                deadline=self.deadline,
+            )
+        else:
+            message = _(
+                "%(indicator)s for %(project)s is red: %(value)s %(unit)s.",
+                indicator=self.indicator_id.name,
+                project=self.project_id.name,
+                value=self.value,
+                unit=self.unit or "",
+            )
+        return {
+            "project_id": self.project_id.id,
+            "indicator_value_id": self.id,
+            "level": "stale" if self.rag == "stale" else "red",
+            "message": message,
+            "user_id": self.project_id.user_id.id,
+        }

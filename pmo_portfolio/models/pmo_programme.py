@@ -1,0 +1,107 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+from .project_project import HEALTH_RANK, HEALTH_SELECTION
+
+
+class PmoProgramme(models.Model):
+    _name = "pmo.programme"
+    _description = "Programme"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "code, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(required=True, tracking=True)
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Programme Manager",
+        tracking=True,
+        domain="[('share', '=', False)]",
+        default=lambda self: self.env.user,
+    )
+    sponsor_id = fields.Many2one("res.partner", string="Senior Responsible Owner")
+    project_ids = fields.One2many(
+        "project.project", "programme_id", string="Projects", check_company=True
+    )
+    project_count = fields.Integer(compute="_compute_project_count")
+    objective = fields.Html()
+    health = fields.Selection(
+        HEALTH_SELECTION, compute="_compute_health", store=True, tracking=True
+    )
+    red_project_count = fields.Integer(
+        string="Red Projects", compute="_compute_portfolio_figures"
+    )
+    stale_project_count = fields.Integer(
+        string="Stale Projects", compute="_compute_portfolio_figures"
+    )
+    within_budget_percent = fields.Float(
+        string="Within Budget (%)",
+        compute="_compute_portfolio_figures",
+        help="Share of the assessed projects within their cost tolerance; stale "
+        "projects are left out.",
+    )
+    within_schedule_percent = fields.Float(
+        string="Within Schedule (%)",
+        compute="_compute_portfolio_figures",
+        help="Share of the assessed projects within their time tolerance; stale "
+        "projects are left out.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "The programme code must be unique per company.",
+        ),
+    ]
+
+    def _compute_project_count(self):
+        counts = dict(
+            self.env["project.project"]._read_group(
+                [("programme_id", "in", self.ids)], ["programme_id"], ["__count"]
+            )
+        )
+        for programme in self:
+            programme.project_count = counts.get(programme, 0)
+
+    def _compute_portfolio_figures(self):
+        Project = self.env["project.project"]
+        groups = defaultdict(list)
+        for programme, *rest in Project._read_group(
+            [("programme_id", "in", self.ids)],
+            ["programme_id", "health", "health_time", "health_cost"],
+            ["__count"],
+        ):
+            groups[programme].append(tuple(rest))
+        for programme in self:
+            figures = Project._pmo_figures_from_groups(groups.get(programme, []))
+            programme.red_project_count = figures["red_count"]
+            programme.stale_project_count = figures["stale_count"]
+            programme.within_budget_percent = (
+                figures["within_budget_share"] or 0.0
+            ) * 100.0
+            programme.within_schedule_percent = (
+                figures["within_schedule_share"] or 0.0
+            ) * 100.0
+
+    @api.depends("project_ids.health", "project_ids.active")
+    def _compute_health(self):
+        """The worst health of the programme's projects."""
+        for programme in self:
+            healths = programme.project_ids.mapped("health")
+            programme.health = max(healths, key=HEALTH_RANK.get) if healths else "green"
+
+    def action_view_projects(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "pmo_portfolio.project_project_action_pmo"
+        )
+        action["domain"] = [("programme_id", "=", self.id)]
+        action["context"] = {"default_programme_id": self.id}
+        return action

@@ -1,0 +1,58 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ProjectMilestone(models.Model):
+    _inherit = "project.milestone"
+
+    planned_value = fields.Float(
+        string="Planned Value (%)",
+        digits=(5, 2),
+        help="Share of the project's budget at completion earned when this "
+        "milestone is reached; planned by its deadline.",
+    )
+
+    @api.constrains("planned_value", "project_id")
+    def _check_planned_value(self):
+        out_of_range = self.filtered(lambda m: not 0 <= m.planned_value <= 100)
+        if out_of_range:
+            raise ValidationError(
+                _(
+                    "The planned value of a milestone is a share between 0 and "
+                    "100 %%: %(milestones)s.",
+                    milestones=", ".join(out_of_range.mapped("name")),
+                )
+            )
+        totals = self._read_group(
+            [("project_id", "in", self.project_id.ids)],
+            ["project_id"],
+            ["planned_value:sum"],
+        )
+        over = [project for project, total in totals if total > 100.0 + 1e-6]
+        if over:
+            raise ValidationError(
+                _(
+                    "The planned values of a project's milestones cannot exceed "
+                    "100 %% of its budget: %(projects)s.",
+                    projects=", ".join(p.display_name for p in over),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        milestones = super().create(vals_list)
+        milestones.project_id._pmo_refresh_evm()
+        return milestones
+
+    def write(self, vals):
+        projects = self.project_id
+        res = super().write(vals)
+        if {"planned_value", "deadline", "is_reached", "project_id"} & set(vals):
+            (projects | self.project_id)._pmo_refresh_evm()
+        return res
+
+    def unlink(self):
+        projects = self.project_id
+        res = super().unlink()
+        projects.exists()._pmo_refresh_evm()
+        return res

@@ -1,0 +1,47 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    pmo_amber_share = fields.Float(
+        string="Amber Threshold (% of Tolerance)",
+        default=80.0,
+        help="A project turns amber when a figure has used more than this share "
+        "of its tolerance.",
+    )
+    pmo_manager_id = fields.Many2one(
+        "res.users",
+        string="PMO Manager",
+        domain="[('share', '=', False)]",
+        help="Receives the activities of new exception reports.",
+    )
+    pmo_officer_id = fields.Many2one(
+        "res.users",
+        string="PMO Officer",
+        domain="[('share', '=', False)]",
+        help="Receives an activity when an indicator value turns red.",
+    )
+
+    _sql_constraints = [
+        (
+            "pmo_amber_share_range",
+            "CHECK(pmo_amber_share > 0 AND pmo_amber_share <= 100)",
+            "The amber threshold must be a share between 0 and 100 % of the "
+            "tolerance.",
+        ),
+    ]
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "pmo_amber_share" in vals:
+            # Projects without a company follow the current company's share.
+            Project = self.env["project.project"].sudo()
+            projects = Project.with_context(active_test=False).search(
+                [("company_id", "in", [*self.ids, False])]
+            )
+            for name in ("health", "health_driver"):
+                self.env.add_to_compute(Project._fields[name], projects)
+            programmes = projects.programme_id
+            self.env.add_to_compute(programmes._fields["health"], programmes)
+        return res

@@ -1,0 +1,13 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    pmo_amber_share = fields.Float(related="company_id.pmo_amber_share", readonly=False)
+    pmo_manager_id = fields.Many2one(
+        related="company_id.pmo_manager_id", readonly=False
+    )
+    pmo_officer_id = fields.Many2one(
+        related="company_id.pmo_officer_id", readonly=False
+    )
