@@ -31,7 +31,7 @@ class ScorecardReportCommon(InterzonalCommon):
                 [(product, 4) for product in cls.products],
                 datetime(2026, 3, 10, 12, 0),
             )
-            order.requisition_id = cls.lot
+            order.write({"requisition_id": cls.lot.id, "name": "PO-GILETS-1"})
             order.button_confirm()
         lines = order.order_line
         with freeze_time("2026-03-09 10:00:00"):
