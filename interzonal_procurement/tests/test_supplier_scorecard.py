@@ -7,6 +7,7 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from .. import post_init_hook
 from .common import InterzonalCommon
 
 PERIOD = (date(2026, 3, 1), date(2026, 3, 31))
@@ -222,3 +223,19 @@ class TestSupplierScorecard(InterzonalCommon):
         self.assertEqual(sizes, [5, 50])
         self.assertEqual(set(cards.mapped("grade")), {"A"})
         self.assertEqual(set(cards.mapped("otd_rate")), {100.0})
+
+    def test_install_freezes_existing_confirmed_orders(self):
+        """Orders confirmed before the install get their planned date as
+        committed date; later edits no longer move it."""
+        order = self._confirmed_order(
+            self.supplier, [(product, 1) for product in self.products[:2]]
+        )
+        draft = self._create_order(self.supplier, [(self.products[0], 1)], COMMITTED)
+        self.env.cr.execute(
+            "UPDATE purchase_order_line SET date_committed = NULL WHERE order_id = %s",
+            [order.id],
+        )
+        order.order_line.invalidate_recordset(["date_committed"])
+        post_init_hook(self.env)
+        self.assertEqual(order.order_line.mapped("date_committed"), [COMMITTED] * 2)
+        self.assertFalse(draft.order_line.date_committed)
