@@ -4,6 +4,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.api import call_kw
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -124,9 +125,15 @@ class TestSupplierScorecard(InterzonalCommon):
         with freeze_time("2026-03-08 10:00:00"):
             self._receive(order.picking_ids, {line: 5 for line in order.order_line})
         with freeze_time("2026-04-05 08:00:00"):
-            card = self.Scorecard.compute_for_period(
-                *PERIOD, partner_ids=self.supplier.ids
+            # as called over RPC: dates as strings, ids back
+            card_ids = call_kw(
+                self.Scorecard.with_user(self.user_buyer),
+                "compute_for_period",
+                ["2026-03-01", "2026-03-31"],
+                {"partner_ids": self.supplier.ids},
             )
+        self.assertIsInstance(card_ids, list)
+        card = self.Scorecard.browse(card_ids)
         self.assertEqual(card.line_count, 3)
         self.assertEqual(card.grade, "insufficient")
         self.assertFalse(card.data_sufficient)

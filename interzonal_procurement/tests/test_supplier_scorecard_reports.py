@@ -134,6 +134,10 @@ class TestSupplierScorecardCronAndAccess(ScorecardReportCommon):
         with self.assertRaises(AccessError):
             self.card.with_user(self.user_buyer).write({"score": 100})
         with self.assertRaises(AccessError):
+            self.env["interzonal.supplier.scorecard"].with_user(
+                self.user_requester
+            ).compute_for_period(*PERIOD)
+        with self.assertRaises(AccessError):
             self.env["interzonal.supplier.evaluation"].with_user(
                 self.user_requester
             ).search([])
