@@ -1,2 +1,10 @@
 from . import models
 from . import report
+
+
+def post_init_hook(env):
+    """Orders confirmed before the module was installed: their planned date
+    is the best record of the agreed date left, keep it as committed date."""
+    env["purchase.order"].search(
+        [("state", "in", ("purchase", "done"))]
+    ).order_line._freeze_date_committed()

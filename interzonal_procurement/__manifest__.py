@@ -47,6 +47,7 @@
             "interzonal_procurement/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
     "application": True,
 }

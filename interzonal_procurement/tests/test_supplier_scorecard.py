@@ -4,9 +4,11 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.api import call_kw
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from .. import post_init_hook
 from .common import InterzonalCommon
 
 PERIOD = (date(2026, 3, 1), date(2026, 3, 31))
@@ -123,9 +125,15 @@ class TestSupplierScorecard(InterzonalCommon):
         with freeze_time("2026-03-08 10:00:00"):
             self._receive(order.picking_ids, {line: 5 for line in order.order_line})
         with freeze_time("2026-04-05 08:00:00"):
-            card = self.Scorecard.compute_for_period(
-                *PERIOD, partner_ids=self.supplier.ids
+            # as called over RPC: dates as strings, ids back
+            card_ids = call_kw(
+                self.Scorecard.with_user(self.user_buyer),
+                "compute_for_period",
+                ["2026-03-01", "2026-03-31"],
+                {"partner_ids": self.supplier.ids},
             )
+        self.assertIsInstance(card_ids, list)
+        card = self.Scorecard.browse(card_ids)
         self.assertEqual(card.line_count, 3)
         self.assertEqual(card.grade, "insufficient")
         self.assertFalse(card.data_sufficient)
@@ -222,3 +230,19 @@ class TestSupplierScorecard(InterzonalCommon):
         self.assertEqual(sizes, [5, 50])
         self.assertEqual(set(cards.mapped("grade")), {"A"})
         self.assertEqual(set(cards.mapped("otd_rate")), {100.0})
+
+    def test_install_freezes_existing_confirmed_orders(self):
+        """Orders confirmed before the install get their planned date as
+        committed date; later edits no longer move it."""
+        order = self._confirmed_order(
+            self.supplier, [(product, 1) for product in self.products[:2]]
+        )
+        draft = self._create_order(self.supplier, [(self.products[0], 1)], COMMITTED)
+        self.env.cr.execute(
+            "UPDATE purchase_order_line SET date_committed = NULL WHERE order_id = %s",
+            [order.id],
+        )
+        order.order_line.invalidate_recordset(["date_committed"])
+        post_init_hook(self.env)
+        self.assertEqual(order.order_line.mapped("date_committed"), [COMMITTED] * 2)
+        self.assertFalse(draft.order_line.date_committed)

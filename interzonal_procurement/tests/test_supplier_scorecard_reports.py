@@ -4,6 +4,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 from openpyxl import load_workbook
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from .common import InterzonalCommon
@@ -31,7 +32,7 @@ class ScorecardReportCommon(InterzonalCommon):
                 [(product, 4) for product in cls.products],
                 datetime(2026, 3, 10, 12, 0),
             )
-            order.requisition_id = cls.lot
+            order.write({"requisition_id": cls.lot.id, "name": "PO-GILETS-1"})
             order.button_confirm()
         lines = order.order_line
         with freeze_time("2026-03-09 10:00:00"):
@@ -102,3 +103,63 @@ class TestSupplierScorecardTour(HttpCase, ScorecardReportCommon):
         )
         self.assertEqual(evaluation.service_rating, "4")
         self.assertEqual(evaluation.user_id, self.user_buyer)
+
+
+@tagged("post_install", "-at_install")
+class TestSupplierScorecardCronAndAccess(ScorecardReportCommon):
+    def test_cron_rolling_per_lot_and_month(self):
+        """The monthly cron keeps a rolling 12-month scorecard per supplier,
+        all lots and per lot, and one for the past calendar month."""
+        with freeze_time("2026-04-02 03:00:00"):
+            self.env["interzonal.supplier.scorecard"]._cron_compute_scorecards()
+        cards = self.env["interzonal.supplier.scorecard"].search(
+            [("partner_id", "=", self.supplier_fr.id)]
+        )
+        rolling = cards.filtered(lambda c: c.period_type == "rolling")
+        self.assertEqual(rolling.requisition_id, self.lot)
+        self.assertEqual(len(rolling), 2, "all lots and the lot")
+        self.assertEqual(set(rolling.mapped("date_from")), {date(2025, 4, 1)})
+        self.assertEqual(set(rolling.mapped("date_to")), {date(2026, 3, 31)})
+        month = cards.filtered(lambda c: c.period_type == "month")
+        self.assertEqual(len(month), 1, "the recompute replaced the March card")
+        self.assertEqual(month.date_from, date(2026, 3, 1))
+
+    def test_roles_access(self):
+        """Buyers record evaluations and read scorecards; finance and
+        contract managers read scorecards; nobody edits a scorecard."""
+        for user in (self.user_buyer, self.user_finance, self.user_contract_manager):
+            self.assertEqual(
+                self.card.with_user(user).read(["grade"])[0]["grade"], self.card.grade
+            )
+        with self.assertRaises(AccessError):
+            self.card.with_user(self.user_buyer).write({"score": 100})
+        with self.assertRaises(AccessError):
+            self.env["interzonal.supplier.scorecard"].with_user(
+                self.user_requester
+            ).compute_for_period(*PERIOD)
+        with self.assertRaises(AccessError):
+            self.env["interzonal.supplier.evaluation"].with_user(
+                self.user_requester
+            ).search([])
+        order = self.late_line.order_id
+        evaluation = (
+            self.env["interzonal.supplier.evaluation"]
+            .with_user(self.user_buyer)
+            .create(
+                {
+                    "purchase_order_id": order.id,
+                    "service_rating": "4",
+                    "quality_rating": "5",
+                    "communication_rating": "3",
+                }
+            )
+        )
+        self.assertEqual(evaluation.partner_id, self.supplier_fr)
+        self.assertAlmostEqual(evaluation.average_rating, 4.0)
+        self.assertFalse(order.activity_ids, "the evaluation activity is done")
+        with freeze_time("2026-04-05 08:00:00"):
+            card = self.env["interzonal.supplier.scorecard"].compute_for_period(
+                *PERIOD, partner_ids=self.supplier_fr.ids
+            )
+        self.assertEqual(card.evaluation_count, 1)
+        self.assertAlmostEqual(card.service_rating, 4.0)

@@ -42,11 +42,11 @@ registry.category("web_tour.tours").add("interzonal_procurement_supplier_scoreca
         {
             content: "Choose the received order",
             trigger: ".o_field_widget[name='purchase_order_id'] input",
-            run: "edit P",
+            run: "edit PO-GILETS",
         },
         {
             content: "Pick the order of the supplier",
-            trigger: ".o-autocomplete--dropdown-menu li:first-child a",
+            trigger: ".o-autocomplete--dropdown-menu a:contains('PO-GILETS-1')",
             run: "click",
         },
         {
