@@ -7,3 +7,9 @@ from . import interzonal_lot_allocation
 from . import interzonal_lot_modification
 from . import purchase_requisition
 from . import purchase_order
+from . import interzonal_quotation_template
+from . import interzonal_quotation_template_line
+from . import purchase_request
+from . import purchase_request_line
+from . import purchase_order_line
+from . import stock_move

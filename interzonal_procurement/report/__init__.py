@@ -1,1 +1,2 @@
 from . import framework_agreement_xlsx_report
+from . import supplier_open_orders_xlsx_report
