@@ -40,6 +40,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/interzonal_procurement_demo.xml",
+        "demo/purchase_request_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -5,3 +5,6 @@ from . import test_call_off_queries
 from . import test_agreement_xlsx
 from . import test_call_off_tour
 from . import test_purchase_request
+from . import test_purchase_request_report
+from . import test_purchase_request_tour
+from . import test_supplier_open_orders_xlsx

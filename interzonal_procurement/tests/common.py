@@ -298,12 +298,13 @@ class InterzonalRequestCommon(InterzonalAgreementCommon):
         lot.action_confirm()
         return lot.with_user(cls.env.user)
 
-    def _create_request(self, user=None, zone=None, template=None):
-        user = user or self.user_requester
-        vals = {"zone_id": (zone or self.zone_a).id}
+    @classmethod
+    def _create_request(cls, user=None, zone=None, template=None):
+        user = user or cls.user_requester
+        vals = {"zone_id": (zone or cls.zone_a).id}
         if template:
             vals["quotation_template_id"] = template.id
-        return self.env["purchase.request"].with_user(user).create(vals)
+        return cls.env["purchase.request"].with_user(user).create(vals)
 
     def _quoted_request(self):
         """A zone A request built from the template and sent to the requester."""
