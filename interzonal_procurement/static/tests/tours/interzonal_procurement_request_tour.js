@@ -66,8 +66,12 @@ tours.add("interzonal_procurement_request_quote", {
             run: "click",
         },
         {
-            content: "The quotation is sent",
-            trigger: "div[name='quotation_state'] .badge:contains('Sent')",
+            content: "The email is sent and the composer closed",
+            trigger: "body:not(:has(.modal))",
+        },
+        {
+            content: "The quotation waits for the requester's answer",
+            trigger: ".o_form_view button[name='action_quotation_accept']",
         },
     ],
 });
