@@ -18,6 +18,7 @@
         "account",
         "purchase_request",
         "report_xlsx",
+        "project",
     ],
     "data": [
         "security/interzonal_procurement_groups.xml",
@@ -25,6 +26,9 @@
         "security/interzonal_procurement_security.xml",
         "data/interzonal_procurement_data.xml",
         "report/framework_agreement_reports.xml",
+        "report/purchase_request_reports.xml",
+        "report/purchase_request_templates.xml",
+        "data/purchase_request_data.xml",
         "views/interzonal_zone_views.xml",
         "views/interzonal_framework_agreement_views.xml",
         "views/purchase_requisition_views.xml",
@@ -36,11 +40,14 @@
         "views/res_config_settings_views.xml",
         "report/interzonal_supplier_scorecard_reports.xml",
         "report/interzonal_supplier_scorecard_templates.xml",
+        "views/interzonal_quotation_template_views.xml",
+        "views/purchase_request_views.xml",
         "views/interzonal_procurement_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/interzonal_procurement_demo.xml",
+        "demo/purchase_request_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

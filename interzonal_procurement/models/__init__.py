@@ -14,3 +14,8 @@ from . import purchase_order_line
 from . import stock_picking
 from . import interzonal_supplier_evaluation
 from . import interzonal_supplier_scorecard
+from . import interzonal_quotation_template
+from . import interzonal_quotation_template_line
+from . import purchase_request
+from . import purchase_request_line
+from . import stock_move

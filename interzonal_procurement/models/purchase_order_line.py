@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, float_compare
 
 
 class PurchaseOrderLine(models.Model):
@@ -42,3 +42,23 @@ class PurchaseOrderLine(models.Model):
             )
         )
         self.invalidate_recordset(["date_committed"])
+
+    @api.model
+    def _search_late_lines(self, domain=None):
+        """Confirmed order lines whose committed date passed without full receipt."""
+        lines = self.search(
+            [
+                ("state", "=", "purchase"),
+                ("date_committed", "<", fields.Datetime.now()),
+                ("purchase_request_lines", "!=", False),
+                *(domain or []),
+            ]
+        )
+        return lines.filtered(
+            lambda line: float_compare(
+                line.qty_received,
+                line.product_qty,
+                precision_rounding=line.product_uom.rounding or 0.01,
+            )
+            < 0
+        )

@@ -2,7 +2,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import Form, TransactionCase, new_test_user
 
 
 class InterzonalCommon(TransactionCase):
@@ -223,3 +223,167 @@ class InterzonalAgreementCommon(InterzonalCommon):
             )
         )
         return order.with_user(cls.env.user)
+
+
+class InterzonalRequestCommon(InterzonalAgreementCommon):
+    """Requests of zone A (``zone_member``) against three lots.
+
+    - lot 1 (``vendor``): laptop 1,000, monitor 200, ceiling 300,000;
+    - lot 2 (``other_vendor``): laptop 950, dock 150, ceiling 15,000;
+    - lot 3, in an agreement that zone A has not joined: laptop 900, camera 500.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tax = cls.env["account.tax"].create(
+            {
+                "name": "IZ VAT 21% purchase",
+                "amount": 21.0,
+                "amount_type": "percent",
+                "type_tax_use": "purchase",
+            }
+        )
+        cls.product.supplier_taxes_id = [Command.set(cls.tax.ids)]
+        Product = cls.env["product.product"]
+        product_vals = {
+            "type": "consu",
+            "purchase_ok": True,
+            "supplier_taxes_id": [Command.set(cls.tax.ids)],
+        }
+        cls.monitor = Product.create({**product_vals, "name": "IZ Monitor"})
+        cls.dock = Product.create({**product_vals, "name": "IZ Dock"})
+        cls.camera = Product.create(
+            {
+                **product_vals,
+                "name": "IZ Camera",
+                "seller_ids": [
+                    Command.create({"partner_id": cls.other_vendor.id, "price": 450})
+                ],
+            }
+        )
+        plan = cls.env["account.analytic.plan"].create({"name": "IZ Zones"})
+        cls.analytic_a = cls.env["account.analytic.account"].create(
+            {"name": "IZ Zone A", "plan_id": plan.id}
+        )
+        cls.zone_a = cls.zone_member
+        cls.zone_a.write(
+            {
+                "analytic_account_id": cls.analytic_a.id,
+                "user_ids": [Command.link(cls.user_requester.id)],
+            }
+        )
+        cls.user_requester.partner_id.email = "requester@example.com"
+        cls.user_requester_b = new_test_user(
+            cls.env,
+            login="iz_requester_b",
+            groups="base.group_user,interzonal_procurement.group_requester",
+        )
+        cls.zone_outsider.user_ids = [Command.link(cls.user_requester_b.id)]
+        cls.lot_1 = cls._create_priced_lot(
+            cls.agreement,
+            cls.vendor,
+            {cls.product: 1000, cls.monitor: 200},
+            300000,
+            "1",
+        )
+        cls.lot_2 = cls._create_priced_lot(
+            cls.agreement,
+            cls.other_vendor,
+            {cls.product: 950, cls.dock: 150},
+            15000,
+            "2",
+        )
+        cls.foreign_agreement = (
+            cls.env["interzonal.framework.agreement"]
+            .with_user(cls.user_contract_manager)
+            .create(
+                {
+                    "name": "IZ Cameras",
+                    "reference": "IZ-2024-009",
+                    "date_start": date(2024, 1, 1),
+                    "date_end": date(2027, 12, 31),
+                    "lead_zone_id": cls.zone_outsider.id,
+                    "currency_id": cls.eur.id,
+                    "user_id": cls.user_contract_manager.id,
+                }
+            )
+        )
+        cls.lot_3 = cls._create_priced_lot(
+            cls.foreign_agreement,
+            cls.vendor,
+            {cls.product: 900, cls.camera: 500},
+            100000,
+            "1",
+        )
+        cls.template = (
+            cls.env["interzonal.quotation.template"]
+            .with_user(cls.user_buyer)
+            .create(
+                {
+                    "name": "IZ Patrol kit",
+                    "line_ids": [
+                        Command.create(
+                            {"product_id": cls.product.id, "product_qty": 2}
+                        ),
+                        Command.create(
+                            {"product_id": cls.monitor.id, "product_qty": 3}
+                        ),
+                        Command.create({"product_id": cls.dock.id, "product_qty": 2}),
+                    ],
+                }
+            )
+        )
+
+    @classmethod
+    def _create_priced_lot(cls, agreement, vendor, prices, ceiling, number):
+        lot = (
+            cls.env["purchase.requisition"]
+            .with_user(cls.user_contract_manager)
+            .create(
+                {
+                    "framework_agreement_id": agreement.id,
+                    "lot_number": number,
+                    "requisition_type": "blanket_order",
+                    "vendor_id": vendor.id,
+                    "currency_id": cls.eur.id,
+                    "initial_ceiling_amount": ceiling,
+                    "estimated_amount": ceiling,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "product_qty": 100,
+                                "price_unit": price,
+                            }
+                        )
+                        for product, price in prices.items()
+                    ],
+                }
+            )
+        )
+        lot.action_confirm()
+        return lot.with_user(cls.env.user)
+
+    @classmethod
+    def _create_request(cls, user=None, zone=None, template=None):
+        user = user or cls.user_requester
+        vals = {"zone_id": (zone or cls.zone_a).id}
+        if template:
+            vals["quotation_template_id"] = template.id
+        return cls.env["purchase.request"].with_user(user).create(vals)
+
+    def _quoted_request(self):
+        """A zone A request built from the template and sent to the requester."""
+        request = self._create_request(template=self.template)
+        request.action_apply_template()
+        request = request.with_user(self.user_buyer)
+        request.action_acknowledge()
+        action = request.action_quotation_send()
+        composer = Form(
+            self.env["mail.compose.message"]
+            .with_user(self.user_buyer)
+            .with_context(**action["context"])
+        ).save()
+        composer._action_send_mail()
+        return request

@@ -1,0 +1,36 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, models
+
+
+class PurchaseRequestLineMakePurchaseOrder(models.TransientModel):
+    _inherit = "purchase.request.line.make.purchase.order"
+
+    @api.model
+    def _prepare_purchase_order(self, picking_type, group_id, company, origin):
+        vals = super()._prepare_purchase_order(picking_type, group_id, company, origin)
+        zone_id = self.env.context.get("interzonal_zone_id")
+        lot = self.env["purchase.requisition"].browse(
+            self.env.context.get("interzonal_lot_id")
+        )
+        if zone_id:
+            vals["zone_id"] = zone_id
+        if lot:
+            vals["requisition_id"] = lot.id
+            vals["currency_id"] = lot.currency_id.id
+        return vals
+
+    def _post_process_po_line(self, item, po_line, new_pr_line):
+        res = super()._post_process_po_line(item, po_line, new_pr_line)
+        line = item.line_id
+        if (
+            line.requisition_id
+            and line.requisition_id == po_line.order_id.requisition_id
+        ):
+            po_line.price_unit = line.company_id.currency_id._convert(
+                line.contract_price_unit,
+                po_line.currency_id,
+                po_line.company_id,
+                po_line.order_id.date_order.date(),
+            )
+        return res
