@@ -1,6 +1,6 @@
 # Copyright 2026 Interzonal Procurement contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class InterzonalZone(models.Model):
@@ -44,3 +44,12 @@ class InterzonalZone(models.Model):
             zone.display_name = (
                 f"[{zone.code}] {zone.name}" if zone.code else zone.name or ""
             )
+
+    @api.model
+    def _get_user_zone(self, user=None):
+        """The zone proposed on the requests and orders of ``user``."""
+        user = user or self.env.user
+        return self.search(
+            [("user_ids", "in", user.id), ("company_id", "=", self.env.company.id)],
+            limit=1,
+        )

@@ -11,13 +11,7 @@ class PurchaseOrder(models.Model):
     _inherit = "purchase.order"
 
     def _default_zone_id(self):
-        return self.env["interzonal.zone"].search(
-            [
-                ("user_ids", "in", self.env.uid),
-                ("company_id", "=", self.env.company.id),
-            ],
-            limit=1,
-        )
+        return self.env["interzonal.zone"]._get_user_zone()
 
     zone_id = fields.Many2one(
         "interzonal.zone",
