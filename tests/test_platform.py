@@ -72,3 +72,27 @@ class TestPlatform(CrossAddonCase):
         self.assertIn("Odoo 18.0 source tree", result.stderr)
         self.assertNotIn("Traceback", result.stderr + result.stdout)
         self.assertFalse(os.path.exists(os.path.join(tmp, "venv")))
+
+    def test_every_model_has_access_and_company_rules(self):
+        """Each model of the addons has access rules, and a multi-company rule
+        when it belongs to a company."""
+        data = self.env["ir.model.data"].search(
+            [("module", "in", ADDONS), ("model", "=", "ir.model")]
+        )
+        models = self.env["ir.model"].browse(data.mapped("res_id"))
+        self.assertTrue(models)
+        for model in models:
+            Model = self.env[model.model]
+            if Model._abstract or Model._transient:
+                continue
+            self.assertTrue(
+                self.env["ir.model.access"].search_count([("model_id", "=", model.id)]),
+                f"{model.model} has no access rule",
+            )
+            if "company_id" in Model._fields and Model._fields["company_id"].store:
+                self.assertTrue(
+                    self.env["ir.rule"].search_count(
+                        [("model_id", "=", model.id), ("global", "=", True)]
+                    ),
+                    f"{model.model} has no multi-company rule",
+                )
