@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.tools import float_is_zero
+from odoo.tools import float_is_zero, format_amount
 
 HEALTH_SELECTION = [
     ("green", "Green"),
@@ -326,13 +326,14 @@ class ProjectProject(models.Model):
         if driver == "cost":
             forecast = self._pmo_cost_forecast()
             bac = self.budget_at_completion
+            currency = self.currency_id or self.env.company.currency_id
             return _(
-                "Cost: forecast %(forecast).2f is %(overrun).1f %% above the "
-                "budget at completion %(bac).2f against a %(tolerance).1f %% "
+                "Cost: forecast %(forecast)s is %(overrun).1f %% above the "
+                "budget at completion %(bac)s against a %(tolerance).1f %% "
                 "tolerance.",
-                forecast=forecast,
+                forecast=format_amount(self.env, forecast, currency),
                 overrun=(forecast - bac) / bac * 100.0 if bac else 0.0,
-                bac=bac,
+                bac=format_amount(self.env, bac, currency),
                 tolerance=self.tolerance_cost_percent,
             )
         if driver == "none" and not self.has_baseline:
@@ -602,14 +603,17 @@ class ProjectProject(models.Model):
 
     def _prepare_exception_report_vals(self):
         self.ensure_one()
+        currency = self.currency_id or self.env.company.currency_id
         return {
             "project_id": self.id,
             "date": fields.Date.context_today(self),
             "cause": self.health_reason,
             "forecast": _(
                 "EAC %(eac)s against a BAC of %(bac)s; SPI %(spi)s.",
-                eac=("%.2f" % self.eac) if self.eac_defined else _("undefined"),
-                bac="%.2f" % self.budget_at_completion,
+                eac=format_amount(self.env, self.eac, currency)
+                if self.eac_defined
+                else _("undefined"),
+                bac=format_amount(self.env, self.budget_at_completion, currency),
                 spi=("%.3f" % self.spi) if self.spi_defined else _("undefined"),
             ),
         }

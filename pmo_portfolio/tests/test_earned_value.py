@@ -50,6 +50,9 @@ class TestEarnedValue(PmoCommon):
         self.assertEqual(project.health, "red")
         self.assertEqual(project.health_driver, "cost")
         self.assertIn("Cost", project.health_reason)
+        # amounts read as money in the user's language, not as raw floats
+        self.assertIn("500,000.00", project.health_reason)
+        self.assertIn("400,000.00", project.health_reason)
         reports = self.env["pmo.exception.report"].search(
             [("project_id", "=", project.id)]
         )
