@@ -1,8 +1,12 @@
+import json
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 # Fewer scored lines than this: the rates are not shown and no grade is given.
 MIN_LINES = 5
@@ -138,6 +142,18 @@ class InterzonalSupplierScorecard(models.Model):
         readonly=True,
         help="The grade is C or D, or the OTD is under the company's target.",
     )
+    alert_pending = fields.Boolean(
+        readonly=True,
+        index="btree_not_null",
+        help="The supplier fell into alert with this scorecard: the buyer's "
+        "activity and the note on the supplier are on their way.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Buyer",
+        readonly=True,
+        help="Buyer of the supplier's latest order in the period: the one " "alerted.",
+    )
 
     _sql_constraints = [
         (
@@ -176,7 +192,9 @@ class InterzonalSupplierScorecard(models.Model):
 
         All the suppliers (or ``partner_ids``) at once, in a fixed number of
         grouped queries. ``by_lot`` adds one scorecard per supplier and lot.
-        Scorecards of the same period and kind are replaced.
+        Scorecards of the same period and kind are replaced. A supplier that
+        falls into alert is flagged, and the alert cron is triggered to note
+        it on the supplier and give its buyer an activity.
         """
         # scorecards are written as superuser: only their readers compute them
         self.browse().check_access("read")
@@ -200,18 +218,18 @@ class InterzonalSupplierScorecard(models.Model):
         )
         self.env.flush_all()
         scoped = self._scoped_lines_sql(company, date_from, date_to, partners)
-        stats = self._query_line_stats(scoped, by_lot)
-        bills = self._query_bill_stats(scoped, by_lot)
-        ratings = self._query_evaluation_stats(scoped, by_lot)
+        stats = self._query_stats(scoped, by_lot)
         previous = self._query_previous(company, period_type, date_to, partners)
         replaced = self._query_replaced(
             company, period_type, date_from, date_to, partners, by_lot
         )
+        replaced_by_key = {
+            (row["partner_id"], row["requisition_id"] or False): row
+            for row in replaced.values()
+        }
         vals_list = []
         for key, row in stats.items():
-            vals = self._prepare_scorecard_vals(
-                company, row, bills.get(key), ratings.get(key), previous.get(key)
-            )
+            vals = self._prepare_scorecard_vals(company, row, previous.get(key))
             vals.update(
                 company_id=company.id,
                 partner_id=key[0],
@@ -219,48 +237,64 @@ class InterzonalSupplierScorecard(models.Model):
                 period_type=period_type,
                 date_from=date_from,
                 date_to=date_to,
+                user_id=row["user_id"] or False,
+            )
+            vals["alert_pending"] = self._is_alert_due(
+                vals, previous.get(key), replaced_by_key.get(key)
             )
             vals_list.append(vals)
         self.browse(list(replaced)).sudo().unlink()
-        scorecards = self.sudo().create(vals_list)
-        scorecards._store_unavailable_rates_as_null()
-        if period_type != "month":
-            scorecards._send_alerts(previous, replaced, stats)
-        return scorecards.sudo(False)
+        scorecards = self._insert_scorecards(vals_list)
+        if any(vals["alert_pending"] for vals in vals_list):
+            self.env.ref(
+                "interzonal_procurement.ir_cron_send_scorecard_alerts"
+            ).sudo()._trigger()
+        return scorecards
 
-    def _store_unavailable_rates_as_null(self):
-        """Float fields write 0.0 for False: a rate without data is NULL in
-        the database, so that it is "not available" and averages (pivot,
-        graph) leave it out instead of counting it as 0 %."""
-        if not self:
-            return
-        self.flush_recordset()
+    @api.model
+    def _insert_scorecards(self, vals_list):
+        """Store the scorecards of a computation in a single INSERT.
+
+        Scorecards are read-only snapshots without logic on creation; the ORM
+        would insert them a hundred rows per query, and write 0.0 for a rate
+        without data, which must stay NULL ("not available") so that averages
+        leave it out.
+        """
+        if not vals_list:
+            return self.browse()
+        names = list(vals_list[0])
+        fields_ = [self._fields[name] for name in names]
+        rows = [
+            {
+                field.name: (
+                    None
+                    if vals[field.name] is False and field.type != "boolean"
+                    else vals[field.name]
+                )
+                for field in fields_
+            }
+            for vals in vals_list
+        ]
         self.env.cr.execute(
             SQL(
                 """
-                UPDATE interzonal_supplier_scorecard
-                   SET otd_rate = CASE WHEN data_sufficient THEN otd_rate END,
-                       otif_rate = CASE WHEN data_sufficient THEN otif_rate END,
-                       fill_rate = CASE WHEN data_sufficient THEN fill_rate END,
-                       avg_lead_time_days = CASE WHEN data_sufficient
-                           AND has_receipts THEN avg_lead_time_days END,
-                       lead_time_variance_days = CASE WHEN data_sufficient
-                           AND has_receipts THEN lead_time_variance_days END,
-                       return_rate = CASE WHEN data_sufficient AND has_receipts
-                           THEN return_rate END,
-                       invoice_accuracy = CASE WHEN data_sufficient
-                           AND bill_count > 0 THEN invoice_accuracy END,
-                       service_rating = CASE WHEN data_sufficient
-                           AND evaluation_count > 0 THEN service_rating END,
-                       score = CASE WHEN data_sufficient THEN score END,
-                       previous_score = CASE WHEN previous_score_available
-                           THEN previous_score END
-                 WHERE id IN %s
+                INSERT INTO interzonal_supplier_scorecard (
+                    %(columns)s, create_uid, write_uid, create_date, write_date)
+                SELECT %(columns)s, %(uid)s, %(uid)s, %(now)s, %(now)s
+                  FROM jsonb_to_recordset(%(rows)s::jsonb) AS row(%(definitions)s)
+                RETURNING id
                 """,
-                tuple(self.ids),
+                columns=SQL(", ").join(SQL.identifier(name) for name in names),
+                definitions=SQL(", ").join(
+                    SQL("%s %s", SQL.identifier(field.name), SQL(field.column_type[1]))
+                    for field in fields_
+                ),
+                rows=json.dumps(rows, default=str),
+                uid=self.env.uid,
+                now=self.env.cr.now(),
             )
         )
-        self.invalidate_recordset()
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
 
     @api.model
     def _scoped_lines_sql(self, company, date_from, date_to, partners):
@@ -367,119 +401,132 @@ class InterzonalSupplierScorecard(models.Model):
         return result
 
     @api.model
-    def _query_line_stats(self, scoped, by_lot):
+    def _query_stats(self, scoped, by_lot):
+        """Line, bill and rating figures per (supplier, lot) in one query."""
         select_lot, group_by = self._group_sql(by_lot)
         return self._keyed_rows(
             SQL(
                 """
-                WITH %(scoped)s
-                SELECT partner_id, %(select_lot)s,
-                       COUNT(*) AS line_count,
-                       COUNT(*) FILTER (WHERE on_time) AS on_time_count,
-                       COUNT(*) FILTER (WHERE on_time AND in_full) AS otif_count,
-                       SUM(LEAST(GREATEST(received - returned, 0), ordered))
-                           AS filled_qty,
-                       SUM(ordered) AS ordered_qty,
-                       SUM(received) AS received_qty,
-                       SUM(returned) AS returned_qty,
-                       AVG(EXTRACT(EPOCH FROM last_receipt - date_approve) / 86400.0)
-                           AS lead_time,
-                       AVG(EXTRACT(EPOCH FROM last_receipt - date_committed) / 86400.0)
-                           AS lead_time_variance,
-                       (ARRAY_AGG(user_id ORDER BY date_approve DESC)
-                           FILTER (WHERE user_id IS NOT NULL))[1] AS user_id
-                  FROM lines
-                 GROUP BY %(group_by)s
+                WITH %(scoped)s, %(bill_ctes)s, %(rating_ctes)s,
+                line_stats AS (
+                    SELECT partner_id, %(select_lot)s,
+                           COUNT(*) AS line_count,
+                           COUNT(*) FILTER (WHERE on_time) AS on_time_count,
+                           COUNT(*) FILTER (WHERE on_time AND in_full) AS otif_count,
+                           SUM(LEAST(GREATEST(received - returned, 0), ordered))
+                               AS filled_qty,
+                           SUM(ordered) AS ordered_qty,
+                           SUM(received) AS received_qty,
+                           SUM(returned) AS returned_qty,
+                           AVG(EXTRACT(EPOCH FROM last_receipt - date_approve)
+                               / 86400.0) AS lead_time,
+                           AVG(EXTRACT(EPOCH FROM last_receipt - date_committed)
+                               / 86400.0) AS lead_time_variance,
+                           (ARRAY_AGG(user_id ORDER BY date_approve DESC)
+                               FILTER (WHERE user_id IS NOT NULL))[1] AS user_id
+                      FROM lines
+                     GROUP BY %(group_by)s
+                ),
+                bill_stats AS (
+                    SELECT partner_id, %(select_lot)s,
+                           COUNT(DISTINCT bills.bill_id) AS bill_count,
+                           COUNT(DISTINCT bills.bill_id) FILTER (WHERE bills.accurate)
+                               AS accurate_count
+                      FROM bill_groups
+                      JOIN bills ON bills.bill_id = bill_groups.bill_id
+                     GROUP BY %(group_by)s
+                ),
+                rating_stats AS (
+                    SELECT partner_id, %(select_lot)s,
+                           COUNT(*) AS evaluation_count,
+                           AVG(average_rating) AS rating
+                      FROM rated
+                     GROUP BY %(group_by)s
+                )
+                SELECT line_stats.*,
+                       COALESCE(bill_stats.bill_count, 0) AS bill_count,
+                       COALESCE(bill_stats.accurate_count, 0) AS accurate_count,
+                       COALESCE(rating_stats.evaluation_count, 0) AS evaluation_count,
+                       rating_stats.rating
+                  FROM line_stats
+                  LEFT JOIN bill_stats
+                    ON bill_stats.partner_id = line_stats.partner_id
+                   AND bill_stats.all_lots = line_stats.all_lots
+                   AND bill_stats.requisition_id
+                       IS NOT DISTINCT FROM line_stats.requisition_id
+                  LEFT JOIN rating_stats
+                    ON rating_stats.partner_id = line_stats.partner_id
+                   AND rating_stats.all_lots = line_stats.all_lots
+                   AND rating_stats.requisition_id
+                       IS NOT DISTINCT FROM line_stats.requisition_id
                 """,
                 scoped=scoped,
+                bill_ctes=self._bill_ctes_sql(),
+                rating_ctes=self._rating_ctes_sql(),
                 select_lot=select_lot,
                 group_by=group_by,
             )
         )
 
     @api.model
-    def _query_bill_stats(self, scoped, by_lot):
-        """Posted bills of the scored lines; a bill is accurate when each of
-        its lines matches the order line's price and quantity and no credit
-        note corrects those order lines."""
-        select_lot, group_by = self._group_sql(by_lot)
-        return self._keyed_rows(
-            SQL(
-                """
-                WITH %(scoped)s,
-                bill_lines AS (
-                    SELECT am.id AS bill_id, am.move_type, aml.purchase_line_id,
-                           aml.price_unit, aml.quantity
-                      FROM account_move_line aml
-                      JOIN account_move am ON am.id = aml.move_id
-                      JOIN scoped ON scoped.line_id = aml.purchase_line_id
-                     WHERE am.state = 'posted'
-                       AND am.move_type IN ('in_invoice', 'in_refund')
-                ),
-                corrected AS (
-                    SELECT DISTINCT purchase_line_id
-                      FROM bill_lines WHERE move_type = 'in_refund'
-                ),
-                bills AS (
-                    SELECT bl.bill_id,
-                           BOOL_AND(ABS(bl.price_unit - pol.price_unit) < 0.005
-                               AND bl.quantity <= pol.product_qty + %(epsilon)s
-                               AND corrected.purchase_line_id IS NULL) AS accurate
-                      FROM bill_lines bl
-                      JOIN purchase_order_line pol ON pol.id = bl.purchase_line_id
-                      LEFT JOIN corrected
-                        ON corrected.purchase_line_id = bl.purchase_line_id
-                     WHERE bl.move_type = 'in_invoice'
-                     GROUP BY bl.bill_id
-                ),
-                bill_groups AS (
-                    SELECT DISTINCT bl.bill_id, scoped.partner_id,
-                           scoped.requisition_id
-                      FROM bill_lines bl
-                      JOIN scoped ON scoped.line_id = bl.purchase_line_id
-                     WHERE bl.move_type = 'in_invoice'
-                )
-                SELECT partner_id, %(select_lot)s,
-                       COUNT(DISTINCT bills.bill_id) AS bill_count,
-                       COUNT(DISTINCT bills.bill_id) FILTER (WHERE bills.accurate)
-                           AS accurate_count
-                  FROM bill_groups
-                  JOIN bills ON bills.bill_id = bill_groups.bill_id
-                 GROUP BY %(group_by)s
-                """,
-                scoped=scoped,
-                select_lot=select_lot,
-                group_by=group_by,
-                epsilon=QTY_EPSILON,
+    def _bill_ctes_sql(self):
+        """CTEs ``bills`` (posted bills of the scored lines and whether each
+        is accurate) and ``bill_groups`` (their supplier and lot).
+
+        A bill is accurate when each of its lines matches the order line's
+        price and quantity and no credit note corrects those order lines.
+        """
+        return SQL(
+            """
+            bill_lines AS (
+                SELECT am.id AS bill_id, am.move_type, aml.purchase_line_id,
+                       aml.price_unit, aml.quantity
+                  FROM account_move_line aml
+                  JOIN account_move am ON am.id = aml.move_id
+                  JOIN scoped ON scoped.line_id = aml.purchase_line_id
+                 WHERE am.state = 'posted'
+                   AND am.move_type IN ('in_invoice', 'in_refund')
+            ),
+            corrected AS (
+                SELECT DISTINCT purchase_line_id
+                  FROM bill_lines WHERE move_type = 'in_refund'
+            ),
+            bills AS (
+                SELECT bl.bill_id,
+                       BOOL_AND(ABS(bl.price_unit - pol.price_unit) < 0.005
+                           AND bl.quantity <= pol.product_qty + %(epsilon)s
+                           AND corrected.purchase_line_id IS NULL) AS accurate
+                  FROM bill_lines bl
+                  JOIN purchase_order_line pol ON pol.id = bl.purchase_line_id
+                  LEFT JOIN corrected
+                    ON corrected.purchase_line_id = bl.purchase_line_id
+                 WHERE bl.move_type = 'in_invoice'
+                 GROUP BY bl.bill_id
+            ),
+            bill_groups AS (
+                SELECT DISTINCT bl.bill_id, scoped.partner_id, scoped.requisition_id
+                  FROM bill_lines bl
+                  JOIN scoped ON scoped.line_id = bl.purchase_line_id
+                 WHERE bl.move_type = 'in_invoice'
             )
+            """,
+            epsilon=QTY_EPSILON,
         )
 
     @api.model
-    def _query_evaluation_stats(self, scoped, by_lot):
-        select_lot, group_by = self._group_sql(by_lot)
-        return self._keyed_rows(
-            SQL(
-                """
-                WITH %(scoped)s,
-                orders AS (
-                    SELECT DISTINCT order_id, partner_id, requisition_id FROM scoped
-                ),
-                rated AS (
-                    SELECT orders.partner_id, orders.requisition_id,
-                           ev.average_rating
-                      FROM interzonal_supplier_evaluation ev
-                      JOIN orders ON orders.order_id = ev.purchase_order_id
-                )
-                SELECT partner_id, %(select_lot)s,
-                       COUNT(*) AS evaluation_count,
-                       AVG(average_rating) AS rating
-                  FROM rated
-                 GROUP BY %(group_by)s
-                """,
-                scoped=scoped,
-                select_lot=select_lot,
-                group_by=group_by,
+    def _rating_ctes_sql(self):
+        """CTE ``rated``: the buyers' ratings of the scored orders."""
+        return SQL(
+            """
+            orders AS (
+                SELECT DISTINCT order_id, partner_id, requisition_id FROM scoped
+            ),
+            rated AS (
+                SELECT orders.partner_id, orders.requisition_id, ev.average_rating
+                  FROM interzonal_supplier_evaluation ev
+                  JOIN orders ON orders.order_id = ev.purchase_order_id
             )
+            """
         )
 
     @api.model
@@ -515,12 +562,12 @@ class InterzonalSupplierScorecard(models.Model):
     def _query_replaced(
         self, company, period_type, date_from, date_to, partners, by_lot
     ):
-        """Scorecards of the same period and kind, replaced by the new ones:
-        {id: alert_active}."""
+        """Scorecards of the same period and kind, replaced by the new ones,
+        by id."""
         self.env.cr.execute(
             SQL(
                 """
-                SELECT id, partner_id, requisition_id, alert_active
+                SELECT id, partner_id, requisition_id, alert_active, alert_pending
                   FROM interzonal_supplier_scorecard
                  WHERE company_id = %(company)s
                    AND period_type = %(period_type)s
@@ -542,8 +589,8 @@ class InterzonalSupplierScorecard(models.Model):
         return {row["id"]: row for row in self.env.cr.dictfetchall()}
 
     @api.model
-    def _prepare_scorecard_vals(self, company, row, bill_row, rating_row, previous):
-        """Rates, score and grade of one scorecard from the grouped rows.
+    def _prepare_scorecard_vals(self, company, row, previous):
+        """Rates, score and grade of one scorecard from its grouped row.
 
         A rate without data (too few lines, no bill, no rating) is stored as
         NULL and left out of the score, whose weights are spread over the
@@ -554,8 +601,8 @@ class InterzonalSupplierScorecard(models.Model):
         vals = {
             "line_count": count,
             "data_sufficient": sufficient,
-            "bill_count": bill_row["bill_count"] if bill_row else 0,
-            "evaluation_count": rating_row["evaluation_count"] if rating_row else 0,
+            "bill_count": row["bill_count"],
+            "evaluation_count": row["evaluation_count"],
             "has_receipts": bool(row["received_qty"]),
             "otd_rate": False,
             "otif_rate": False,
@@ -568,12 +615,14 @@ class InterzonalSupplierScorecard(models.Model):
             "score": False,
             "grade": "insufficient",
             "alert_active": False,
+            "previous_score": False,
+            "previous_score_available": False,
+            "trend": False,
         }
         if previous and previous["data_sufficient"]:
             vals["previous_score"] = previous["score"]
             vals["previous_score_available"] = True
         if not sufficient:
-            vals["trend"] = False
             return vals
 
         def rate(part, whole):
@@ -594,13 +643,11 @@ class InterzonalSupplierScorecard(models.Model):
         if row["received_qty"]:
             vals["return_rate"] = rate(row["returned_qty"], row["received_qty"])
             rates["return"] = 100.0 - vals["return_rate"]
-        if bill_row and bill_row["bill_count"]:
-            vals["invoice_accuracy"] = rate(
-                bill_row["accurate_count"], bill_row["bill_count"]
-            )
+        if row["bill_count"]:
+            vals["invoice_accuracy"] = rate(row["accurate_count"], row["bill_count"])
             rates["invoice"] = vals["invoice_accuracy"]
-        if rating_row and rating_row["evaluation_count"]:
-            vals["service_rating"] = float(rating_row["rating"])
+        if row["evaluation_count"]:
+            vals["service_rating"] = float(row["rating"])
             rates["service"] = rate(vals["service_rating"] - 1.0, 4.0)
         weights = company._scorecard_weights()
         total_weight = sum(weights[key] for key in rates)
@@ -624,8 +671,8 @@ class InterzonalSupplierScorecard(models.Model):
             alert_active=grade in ("C", "D")
             or rates["otd"] < company.scorecard_otd_target,
         )
-        previous_score = vals.get("previous_score")
-        if previous_score is None:
+        previous_score = vals["previous_score"]
+        if not vals["previous_score_available"]:
             vals["trend"] = "new"
         elif score - previous_score >= TREND_DEADBAND:
             vals["trend"] = "up"
@@ -635,60 +682,80 @@ class InterzonalSupplierScorecard(models.Model):
             vals["trend"] = "stable"
         return vals
 
-    def _send_alerts(self, previous, replaced, stats):
-        """Alert the buyer and note it on the supplier when a supplier falls
-        into alert; once: not again while it stays there, nor on a recompute.
-
-        Set-based too: one batch of notes and one batch of activities.
-        """
-        replaced_alerts = {
-            (row["partner_id"], row["requisition_id"] or False)
-            for row in replaced.values()
-            if row["alert_active"]
-        }
-        to_alert = self.filtered(
-            lambda card: card.alert_active
-            and not card.requisition_id
-            and (card.partner_id.id, False) not in replaced_alerts
-            and not (previous.get((card.partner_id.id, False)) or {}).get(
-                "alert_active"
-            )
+    @api.model
+    def _is_alert_due(self, vals, previous, replaced):
+        """Whether a new scorecard alerts: the supplier falls into alert over
+        all its lots, and was alerted neither for the previous period (it
+        stays in alert) nor for this one (a recompute)."""
+        if (
+            not vals["alert_active"]
+            or vals["requisition_id"]
+            or vals["period_type"] == "month"
+        ):
+            return False
+        if previous and previous["alert_active"]:
+            return False
+        # a replaced scorecard whose alert is still on its way hands it over
+        return not (
+            replaced and replaced["alert_active"] and not replaced["alert_pending"]
         )
-        if not to_alert:
-            return
+
+    @api.model
+    def _cron_send_alerts(self, batch_size=1000):
+        """Deliver the pending alerts: a note on each supplier and an
+        activity for its buyer, in the buyer's language.
+
+        Triggered by the computation, so that scorecards are stored in a few
+        queries and the alerts in their own transaction, a batch at a time.
+        """
+        Scorecard = self.sudo()
+        cards = Scorecard.search(
+            [("alert_pending", "=", True)], order="id", limit=batch_size
+        )
+        remaining = (
+            Scorecard.search_count([("alert_pending", "=", True)]) - len(cards)
+            if len(cards) == batch_size
+            else 0
+        )
         activity_type = self.env.ref(
             "interzonal_procurement.mail_activity_type_supplier_alert"
         )
-        messages = {card: card._alert_message() for card in to_alert}
-        to_alert.partner_id.sudo()._message_log_batch(
-            bodies={card.partner_id.id: body for card, body in messages.items()},
-        )
-        partner_model = self.env["ir.model"]._get_id("res.partner")
         deadline = activity_type._get_date_deadline()
+        partner_model_id = self.env["ir.model"]._get_id("res.partner")
+        notes, activities = defaultdict(list), []
+        for lang, lang_cards in cards.grouped(
+            lambda card: card.user_id.lang or self.env.lang
+        ).items():
+            for card in lang_cards.with_context(lang=lang):
+                body = card._alert_message()
+                notes[card.partner_id.id].append(body)
+                activities.append(
+                    {
+                        "res_model_id": partner_model_id,
+                        "res_id": card.partner_id.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": activity_type.with_context(lang=lang).summary,
+                        "note": body,
+                        "user_id": card.user_id.id or self.env.user.id,
+                        "date_deadline": deadline,
+                    }
+                )
+        cards.partner_id._message_log_batch(
+            bodies={
+                partner_id: Markup("<br/>").join(bodies)
+                for partner_id, bodies in notes.items()
+            }
+        )
         Activity = (
             self.env["mail.activity"]
             .sudo()
             .with_context(mail_activity_quick_update=True)
         )
         # activities name their record one by one: fetch the names at once
-        Activity.env["res.partner"].browse(to_alert.partner_id.ids).mapped(
-            "display_name"
-        )
-        Activity.create(
-            [
-                {
-                    "res_model_id": partner_model,
-                    "res_id": card.partner_id.id,
-                    "activity_type_id": activity_type.id,
-                    "summary": activity_type.summary,
-                    "note": body,
-                    "user_id": stats[(card.partner_id.id, False)]["user_id"]
-                    or self.env.user.id,
-                    "date_deadline": deadline,
-                }
-                for card, body in messages.items()
-            ]
-        )
+        Activity.env["res.partner"].browse(cards.partner_id.ids).mapped("display_name")
+        Activity.create(activities)
+        cards.sudo().write({"alert_pending": False})
+        self.env["ir.cron"]._notify_progress(done=len(cards), remaining=remaining)
 
     def _alert_message(self):
         self.ensure_one()
@@ -710,8 +777,8 @@ class InterzonalSupplierScorecard(models.Model):
         return _(
             "Supplier performance alert for %(date_from)s - %(date_to)s: "
             "%(reasons)s (score %(score).1f).",
-            date_from=self.date_from,
-            date_to=self.date_to,
+            date_from=format_date(self.env, self.date_from),
+            date_to=format_date(self.env, self.date_to),
             reasons=reason_text,
             score=self.score,
         )

@@ -73,6 +73,10 @@ class TestSupplierScorecard(InterzonalCommon):
         for rate in ("otd_rate", "otif_rate", "fill_rate", "return_rate", "score"):
             self.assertTrue(0 <= card[rate] <= 100, rate)
         self.assertTrue(card.alert_active)
+        self.assertTrue(card.alert_pending)
+        self.assertFalse(self._alerts(self.supplier), "delivered by the cron")
+        self.Scorecard._cron_send_alerts()
+        self.assertFalse(card.alert_pending)
         alerts = self._alerts(self.supplier)
         self.assertEqual(len(alerts), 1)
         self.assertEqual(alerts.user_id, self.user_buyer)
@@ -88,6 +92,8 @@ class TestSupplierScorecard(InterzonalCommon):
             )
         self.assertFalse(card.exists(), "the scorecard of the period is replaced")
         self.assertAlmostEqual(again.otd_rate, 85.0)
+        self.assertFalse(again.alert_pending)
+        self.Scorecard._cron_send_alerts()
         self.assertEqual(len(self._alerts(self.supplier)), 1)
         self.assertEqual(self.supplier.scorecard_id, again)
 
@@ -218,7 +224,7 @@ class TestSupplierScorecard(InterzonalCommon):
                 self.env.flush_all()
                 self.env.invalidate_all()
                 with (
-                    self.assertQueryCount(__system__=14),
+                    self.assertQueryCount(__system__=10),
                     contextlib.contextmanager(self._patchExecute)([]) as queries,
                 ):
                     cards = Scorecard.compute_for_period(

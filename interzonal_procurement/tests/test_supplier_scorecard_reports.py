@@ -163,3 +163,42 @@ class TestSupplierScorecardCronAndAccess(ScorecardReportCommon):
             )
         self.assertEqual(card.evaluation_count, 1)
         self.assertAlmostEqual(card.service_rating, 4.0)
+
+    def test_pending_alert_delivered_once_in_buyer_language(self):
+        """The computation triggers the alert cron; an alert still on its way
+        when the period is recomputed is delivered once, in the buyer's
+        language."""
+        Scorecard = self.env["interzonal.supplier.scorecard"]
+        cron = self.env.ref("interzonal_procurement.ir_cron_send_scorecard_alerts")
+        self.assertTrue(self.card.alert_pending, "OTD 83.3 % under the 95 % target")
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]),
+            "the computation asks for an early run of the alert cron",
+        )
+        self.user_buyer.lang = "fr_BE"
+        with freeze_time("2026-04-06 08:00:00"):
+            again = Scorecard.compute_for_period(
+                *PERIOD, partner_ids=self.supplier_fr.ids
+            )
+        self.assertFalse(self.card.exists())
+        self.assertTrue(again.alert_pending, "the recompute hands the alert over")
+        self.assertEqual(again.user_id, self.user_buyer)
+
+        Scorecard._cron_send_alerts()
+        Scorecard._cron_send_alerts()
+        alert_type = self.env.ref(
+            "interzonal_procurement.mail_activity_type_supplier_alert"
+        )
+        activity = self.supplier_fr.activity_ids.filtered(
+            lambda act: act.activity_type_id == alert_type
+        )
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.user_buyer)
+        self.assertIn(
+            "Alerte de performance fournisseur pour 01/03/2026", activity.note
+        )
+        notes = self.supplier_fr.message_ids.filtered(
+            lambda msg: "Alerte de performance" in (msg.body or "")
+        )
+        self.assertEqual(len(notes), 1)
+        self.assertFalse(again.alert_pending)

@@ -41,6 +41,12 @@ class TestScorecardBenchmark(CrossAddonCase):
         cards, seconds, queries = self._measure(
             lambda: Scorecard.compute_for_period(date_from, date_to)
         )
+        _alerts, alert_seconds, alert_queries = self._measure(
+            lambda: Scorecard._cron_send_alerts()
+        )
+        alert_count = self.env["mail.activity"].search_count(
+            [("res_model", "=", "res.partner"), ("res_id", "in", self.suppliers.ids)]
+        )
         _by_lot, lot_seconds, lot_queries = self._measure(
             lambda: Scorecard.compute_for_period(
                 date_from, date_to, by_lot=True, period_type="rolling"
@@ -59,6 +65,8 @@ class TestScorecardBenchmark(CrossAddonCase):
             f"{queries} queries\n"
             f"  compute_for_period, per supplier and lot: {lot_seconds:6.2f} s, "
             f"{lot_queries} queries\n"
+            f"  alert cron, {alert_count:3d} suppliers in alert:        "
+            f"{alert_seconds:6.2f} s, {alert_queries} queries\n"
             f"  Odoo on_time_rate, same suppliers:        {odoo_seconds:6.2f} s, "
             f"{odoo_queries} queries\n"
             f"  weighted OTD {otd:.1f} %, OTIF {otif:.1f} %"
@@ -67,9 +75,10 @@ class TestScorecardBenchmark(CrossAddonCase):
         self.assertEqual(lines, LINES)
         self.assertAlmostEqual(otd, fixtures.EXPECTED_OTD, delta=0.5)
         self.assertAlmostEqual(otif, fixtures.EXPECTED_OTIF, delta=0.5)
-        # a handful of grouped reads, plus the ORM's inserts (100 rows per
-        # query) and one batch of alerts (notes and activities)
-        self.assertLessEqual(queries, 50)
-        self.assertLessEqual(lot_queries, 50)
+        # every supplier in alert is alerted once
+        self.assertTrue(alert_count)
+        self.assertEqual(alert_count, len(cards.filtered("alert_active")))
+        self.assertLessEqual(queries, 20)
+        self.assertLessEqual(lot_queries, 20)
         self.assertLess(seconds, 10.0)
         self.assertLess(seconds, odoo_seconds)
