@@ -51,7 +51,9 @@ class InterzonalFrameworkAgreement(models.Model):
     )
     date_start = fields.Date(required=True, tracking=True)
     date_end = fields.Date(required=True, tracking=True)
-    duration_months = fields.Integer(compute="_compute_duration", string="Duration")
+    duration_months = fields.Integer(
+        compute="_compute_duration", string="Duration (months)"
+    )
     is_long_duration = fields.Boolean(compute="_compute_duration")
     duration_justification = fields.Text(
         tracking=True,
