@@ -22,6 +22,8 @@
         "security/pmo_portfolio_security.xml",
         "data/ir_cron_data.xml",
         "data/pmo_portfolio_actions.xml",
+        "report/pmo_portfolio_reports.xml",
+        "report/pmo_management_committee_templates.xml",
         "views/project_project_views.xml",
         "views/project_milestone_views.xml",
         "views/pmo_programme_views.xml",

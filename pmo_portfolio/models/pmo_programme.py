@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from odoo import api, fields, models
 
 from .project_project import HEALTH_RANK, HEALTH_SELECTION
@@ -72,15 +70,12 @@ class PmoProgramme(models.Model):
 
     def _compute_portfolio_figures(self):
         Project = self.env["project.project"]
-        groups = defaultdict(list)
-        for programme, *rest in Project._read_group(
-            [("programme_id", "in", self.ids)],
-            ["programme_id", "health", "health_time", "health_cost"],
-            ["__count"],
-        ):
-            groups[programme].append(tuple(rest))
+        figures_by_programme = Project._pmo_portfolio_figures(
+            [("programme_id", "in", self.ids)], groupby="programme_id"
+        )
+        empty = Project._pmo_figures_from_groups([])
         for programme in self:
-            figures = Project._pmo_figures_from_groups(groups.get(programme, []))
+            figures = figures_by_programme.get(programme, empty)
             programme.red_project_count = figures["red_count"]
             programme.stale_project_count = figures["stale_count"]
             programme.within_budget_percent = (
@@ -89,6 +84,13 @@ class PmoProgramme(models.Model):
             programme.within_schedule_percent = (
                 figures["within_schedule_share"] or 0.0
             ) * 100.0
+
+    def _pmo_portfolio_kpis(self):
+        """The portfolio KPIs of these programmes' projects taken together,
+        as the management committee reports show them."""
+        return self.env["project.project"]._pmo_portfolio_figures(
+            [("programme_id", "in", self.ids)]
+        )
 
     @api.depends("project_ids.health", "project_ids.active")
     def _compute_health(self):

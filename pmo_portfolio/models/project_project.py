@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.tools import float_is_zero, format_amount
 
@@ -11,6 +13,19 @@ HEALTH_SELECTION = [
 HEALTH_RANK = {"green": 0, "amber": 1, "grey": 2, "red": 3}
 DECLARED_STATUS = {"on_track": "green", "at_risk": "amber", "off_track": "red"}
 INDICATOR_RANK = {"green": 0, "amber": 1, "stale": 2, "red": 3}
+# How _pmo_portfolio_figures() groups the projects, and what it sums.
+PORTFOLIO_GROUPBY = [
+    "health",
+    "health_time",
+    "health_cost",
+    "has_baseline",
+    "eac_defined",
+]
+PORTFOLIO_AGGREGATES = [
+    "__count",
+    "budget_at_completion:sum",
+    "eac:sum",
+]
 INDICATOR_HEALTH = {
     "amber": ("amber", "indicators"),
     "red": ("red", "indicators"),
@@ -478,20 +493,38 @@ class ProjectProject(models.Model):
         return action
 
     @api.model
-    def _pmo_portfolio_figures(self, domain=None):
+    def _pmo_portfolio_figures(self, domain=None, groupby=None):
         """Portfolio KPIs with one grouped query: share of projects within
-        budget and within schedule, red count, stale count. Stale (grey)
-        projects are left out of the ratios and counted apart."""
-        groups = self._read_group(
-            domain or [], ["health", "health_time", "health_cost"], ["__count"]
+        budget and within schedule, red count, budget variance against the
+        company's target, and the stale count. Stale (grey) projects are left
+        out of the ratios and counted apart.
+
+        Without ``groupby`` return the figures of all projects matching
+        ``domain``; with a field name, a dict {group value: figures}."""
+        keys = [groupby] if groupby else []
+        rows = self._read_group(
+            domain or [], keys + PORTFOLIO_GROUPBY, PORTFOLIO_AGGREGATES
         )
-        return self._pmo_figures_from_groups(groups)
+        if not groupby:
+            return self._pmo_figures_from_groups(rows)
+        groups = defaultdict(list)
+        for key, *rest in rows:
+            groups[key].append(rest)
+        return {
+            key: self._pmo_figures_from_groups(rows) for key, rows in groups.items()
+        }
 
     @api.model
     def _pmo_figures_from_groups(self, groups):
-        """``groups``: (health, health_time, health_cost, count) tuples."""
-        total = stale = red = within_budget = within_schedule = 0
-        for health, health_time, health_cost, count in groups:
+        """``groups``: rows grouped by ``PORTFOLIO_GROUPBY`` with the
+        ``PORTFOLIO_AGGREGATES``. The budget variance compares the estimate at
+        completion with the budget of the assessed projects that have a
+        baseline and a defined EAC; ``forecast_count`` says how many."""
+        total = stale = red = within_budget = within_schedule = forecast_count = 0
+        bac = eac = 0.0
+        for row in groups:
+            health, health_time, health_cost, has_baseline, eac_defined = row[:5]
+            count, bac_sum, eac_sum = row[5:]
             total += count
             if health == "grey":
                 stale += count
@@ -499,7 +532,13 @@ class ProjectProject(models.Model):
             red += count if health == "red" else 0
             within_budget += count if health_cost == "green" else 0
             within_schedule += count if health_time == "green" else 0
+            if has_baseline and eac_defined:
+                forecast_count += count
+                bac += bac_sum
+                eac += eac_sum
         assessed = total - stale
+        target = self.env.company.pmo_budget_variance_target / 100.0
+        variance = (eac - bac) / bac if bac else None
         return {
             "project_count": total,
             "assessed_count": assessed,
@@ -507,6 +546,15 @@ class ProjectProject(models.Model):
             "red_count": red,
             "within_budget_share": within_budget / assessed if assessed else None,
             "within_schedule_share": within_schedule / assessed if assessed else None,
+            "forecast_count": forecast_count,
+            "budget_at_completion": bac,
+            "estimate_at_completion": eac,
+            "budget_variance": eac - bac,
+            "budget_variance_share": variance,
+            "budget_variance_target": target,
+            "budget_variance_within_target": (
+                abs(variance) <= target + 1e-9 if variance is not None else None
+            ),
         }
 
     def action_view_exception_reports(self):

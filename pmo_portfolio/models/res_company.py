@@ -10,6 +10,12 @@ class ResCompany(models.Model):
         help="A project turns amber when a figure has used more than this share "
         "of its tolerance.",
     )
+    pmo_budget_variance_target = fields.Float(
+        string="Budget Variance Target (%)",
+        default=5.0,
+        help="The portfolio's forecast may differ from its budget at completion "
+        "by this share, up or down, and stay on target.",
+    )
     pmo_manager_id = fields.Many2one(
         "res.users",
         string="PMO Manager",
@@ -29,6 +35,11 @@ class ResCompany(models.Model):
             "CHECK(pmo_amber_share > 0 AND pmo_amber_share <= 100)",
             "The amber threshold must be a share between 0 and 100 % of the "
             "tolerance.",
+        ),
+        (
+            "pmo_budget_variance_target_positive",
+            "CHECK(pmo_budget_variance_target >= 0)",
+            "The budget variance target cannot be negative.",
         ),
     ]
 

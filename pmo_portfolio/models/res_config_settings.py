@@ -5,6 +5,9 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     pmo_amber_share = fields.Float(related="company_id.pmo_amber_share", readonly=False)
+    pmo_budget_variance_target = fields.Float(
+        related="company_id.pmo_budget_variance_target", readonly=False
+    )
     pmo_manager_id = fields.Many2one(
         related="company_id.pmo_manager_id", readonly=False
     )

@@ -4,3 +4,4 @@ from . import test_programme
 from . import test_kanban
 from . import test_indicators
 from . import test_tour
+from . import test_reports

@@ -1,5 +1,7 @@
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -84,3 +86,78 @@ class PmoCommon(TransactionCase):
                 "date": date(2026, 3, 1),
             }
         )
+
+
+class PmoReportCommon(PmoCommon):
+    """A small portfolio for the committee reports: in the DCS programme a
+    green, a red (declared on track), a stale and a project without any cost
+    yet (undefined CPI and EAC); in the WPM programme an amber project and a
+    private project the member does not follow."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.programme_wpm = cls.env["pmo.programme"].create(
+            {"name": "Workplace Modernisation", "code": "WPM"}
+        )
+        milestones = [
+            (50.0, date(2026, 4, 30), True),
+            (50.0, date(2026, 11, 30), False),
+        ]
+        with freeze_time(cls.today):
+            cls.project_green = cls._create_project(
+                "e-Visa Platform", bac=100_000, milestones=milestones, cost=50_000
+            )
+            # EV 50,000, AC 80,000: CPI 0.625, EAC 160,000.
+            cls.project_red = cls._create_project(
+                "Consular Registry", bac=100_000, milestones=milestones, cost=80_000
+            )
+            cls.project_no_cost = cls._create_project(
+                "Appointment Booking", bac=200_000, milestones=milestones
+            )
+            cls.project_stale = cls._create_project(
+                "Mobile Embassy Kit", bac=100_000, milestones=milestones, cost=50_000
+            )
+            # EAC 109,000: 9 % over against a 10 % tolerance, amber.
+            cls.project_amber = cls._create_project(
+                "Network Refresh",
+                bac=100_000,
+                milestones=milestones,
+                cost=54_500,
+                programme_id=cls.programme_wpm.id,
+            )
+            cls.project_private = cls._create_project(
+                "Secure Vault",
+                privacy_visibility="followers",
+                programme_id=cls.programme_wpm.id,
+            )
+            cls.env["project.update"].with_user(cls.user_lead).create(
+                {
+                    "name": "June",
+                    "project_id": cls.project_red.id,
+                    "status": "on_track",
+                }
+            )
+            cls.project_red.action_recompute_health()
+            cls.exception_report = cls.env["pmo.exception.report"].search(
+                [("project_id", "=", cls.project_red.id)]
+            )
+            indicator = cls.env["pmo.indicator"].create(
+                {
+                    "name": "Steering committee held",
+                    "code": "STEERCO",
+                    "scope": "programmes",
+                    "programme_ids": [(6, 0, cls.programme.ids)],
+                }
+            )
+            cls.stale_value = cls.env["pmo.indicator.value"].create(
+                {
+                    "indicator_id": indicator.id,
+                    "project_id": cls.project_stale.id,
+                    "period_start": date(2026, 5, 1),
+                    "period_end": date(2026, 5, 31),
+                    "deadline": date(2026, 6, 5),
+                }
+            )
+            cls.stale_value._mark_stale()
+        cls.programmes = cls.programme | cls.programme_wpm

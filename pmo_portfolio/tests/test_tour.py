@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from .common import PmoCommon
+from .common import PmoCommon, PmoReportCommon
 
 
 @tagged("post_install", "-at_install")
@@ -36,3 +36,11 @@ class TestRedValueTour(HttpCase, PmoCommon):
         self.assertEqual(value.submitted_by, self.user_member)
         self.assertEqual(project.health, "red")
         self.assertEqual(len(project.alert_ids), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestCommitteeReportsTour(HttpCase, PmoReportCommon):
+    def test_pmo_finds_committee_reports(self):
+        """The PMO finds the committee report and the dashboard in the Print
+        menu of the programmes, in the list and in the form."""
+        self.start_tour("/odoo", "pmo_portfolio_committee_reports", login="pmo_manager")
