@@ -120,6 +120,13 @@ class InterzonalLateFine(models.Model):
         "is not withheld yet.",
     )
     remission_note = fields.Text(tracking=True)
+    remission_bill_id = fields.Many2one(
+        "account.move",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        help="Draft bill that pays back a remitted fine already withheld.",
+    )
 
     _sql_constraints = [
         (
@@ -250,9 +257,47 @@ class InterzonalLateFine(models.Model):
 
     def action_grant_remission(self):
         self._check_remission_requested()
-        # A fine still on a draft bill simply leaves it.
+        # A fine still on a draft bill simply leaves it; one already withheld
+        # is paid back on a new draft bill of the supplier.
         self.move_line_ids.filtered(lambda line: line.parent_state == "draft").unlink()
+        self.filtered(lambda fine: fine.state == "withheld")._create_remission_bills()
         self.write({"remission_state": "granted"})
+
+    def _create_remission_bills(self):
+        """One draft bill per supplier paying back the remitted fines."""
+        bills = self.env["account.move"]
+        for fine in self:
+            bill = (
+                self.env["account.move"]
+                .sudo()
+                .with_company(fine.company_id)
+                .create(fine._prepare_remission_bill_vals())
+            )
+            fine.sudo().remission_bill_id = bill
+            bills |= bill
+        return bills
+
+    def _prepare_remission_bill_vals(self):
+        self.ensure_one()
+        line_vals = self._prepare_bill_line_vals()
+        line_vals.update(
+            {
+                "name": _(
+                    "Remission of late-delivery fine %(fine)s",
+                    fine=self.display_name,
+                ),
+                "price_unit": self.amount,
+                "late_fine_id": False,
+            }
+        )
+        return {
+            "move_type": "in_invoice",
+            "partner_id": self.partner_id.id,
+            "currency_id": self.currency_id.id,
+            "company_id": self.company_id.id,
+            "invoice_origin": self.purchase_order_id.name,
+            "invoice_line_ids": [fields.Command.create(line_vals)],
+        }
 
     def action_refuse_remission(self):
         self._check_remission_requested()

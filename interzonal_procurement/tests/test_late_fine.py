@@ -251,6 +251,19 @@ class TestLateFine(LateFineCommon):
         self.assertRecordValues(
             fine, [{"remission_state": "granted", "state": "remitted"}]
         )
+        refund = fine.remission_bill_id
+        self.assertRecordValues(
+            refund,
+            [
+                {
+                    "move_type": "in_invoice",
+                    "state": "draft",
+                    "partner_id": self.vendor.id,
+                    "amount_total": 448,
+                }
+            ],
+        )
+        self.assertFalse(refund.invoice_line_ids.late_fine_id)
         self.assertEqual(self.lot.late_fine_amount, 0)
         self.assertEqual(self.agreement.late_fine_amount, 0)
 
@@ -276,6 +289,7 @@ class TestLateFine(LateFineCommon):
         fine.action_grant_remission()
         self.assertFalse(order.invoice_ids.invoice_line_ids.filtered("late_fine_id"))
         self.assertEqual(fine.state, "remitted")
+        self.assertFalse(fine.remission_bill_id, "nothing was withheld yet")
 
     def test_remission_after_90_days_refused(self):
         order = self._laptop_order()
