@@ -19,3 +19,6 @@ from . import interzonal_quotation_template_line
 from . import purchase_request
 from . import purchase_request_line
 from . import stock_move
+from . import interzonal_late_fine
+from . import account_move
+from . import account_move_line

@@ -1,6 +1,7 @@
 # Copyright 2026 Interzonal Procurement contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
+from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
@@ -9,6 +10,10 @@ from odoo.exceptions import ValidationError
 
 CPV_PATTERN = re.compile(r"^\d{8}-\d$")
 MAX_YEARS = 4
+# Statutory caps of late-delivery fines (RD 14 January 2013), in % of the
+# value delivered late: 10 % when delivery time was an award criterion.
+LATE_FINE_CAP = 7.5
+LATE_FINE_CAP_CRITERION = 10.0
 
 
 class InterzonalFrameworkAgreement(models.Model):
@@ -99,9 +104,33 @@ class InterzonalFrameworkAgreement(models.Model):
         "initial ceiling.",
     )
     late_fine_rate = fields.Float(
-        string="Late Fine Rate (% per day)", default=0.07, digits=(16, 3)
+        string="Late Fine Rate (% per day)",
+        default=0.07,
+        digits=(16, 3),
+        tracking=True,
+        help="Fine per calendar day of delay, as a share of the value delivered "
+        "late (contract documents; 0.07 % by default).",
     )
-    late_fine_cap = fields.Float(string="Late Fine Cap (%)", default=7.5)
+    is_delivery_time_criterion = fields.Boolean(
+        string="Delivery Time Is an Award Criterion",
+        tracking=True,
+        help="The statutory cap of late-delivery fines is then 10 % instead of "
+        "7.5 %.",
+    )
+    late_fine_cap = fields.Float(
+        string="Late Fine Cap (%)",
+        compute="_compute_late_fine_cap",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="A fine never exceeds this share of the value delivered late.",
+    )
+    late_fine_amount = fields.Monetary(
+        string="Fines Withheld",
+        compute="_compute_late_fine_amount",
+        help="Late-delivery fines withheld on posted bills of the call-offs.",
+    )
     ceiling_amount = fields.Monetary(compute="_compute_amounts")
     committed_amount = fields.Monetary(compute="_compute_amounts")
     remaining_amount = fields.Monetary(compute="_compute_amounts")
@@ -186,6 +215,38 @@ class InterzonalFrameworkAgreement(models.Model):
             agreement.consumption_percent = (
                 100.0 * committed / ceiling if ceiling else 0.0
             )
+
+    @api.depends("is_delivery_time_criterion")
+    def _compute_late_fine_cap(self):
+        for agreement in self:
+            agreement.late_fine_cap = (
+                LATE_FINE_CAP_CRITERION
+                if agreement.is_delivery_time_criterion
+                else LATE_FINE_CAP
+            )
+
+    @api.depends("currency_id")
+    def _compute_late_fine_amount(self):
+        today = fields.Date.context_today(self)
+        totals = defaultdict(float)
+        agreements = self.filtered("id")
+        for agreement, currency, amount in (
+            self.env["interzonal.late.fine"]
+            .sudo()
+            ._read_group(
+                [
+                    ("framework_agreement_id", "in", agreements.ids),
+                    ("state", "=", "withheld"),
+                ],
+                ["framework_agreement_id", "currency_id"],
+                ["amount:sum"],
+            )
+        ):
+            totals[agreement.id] += currency._convert(
+                amount, agreement.currency_id, agreement.company_id, today
+            )
+        for agreement in self:
+            agreement.late_fine_amount = totals.get(agreement.id, 0.0)
 
     @api.depends("document_ids.document_type_id", "company_id")
     def _compute_file_completeness(self):

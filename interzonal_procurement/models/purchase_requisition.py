@@ -71,6 +71,11 @@ class PurchaseRequisition(models.Model):
         help="Date at which the lot should be exhausted at the pace of the last "
         "365 days; empty when it cannot be estimated.",
     )
+    late_fine_amount = fields.Monetary(
+        string="Fines Withheld",
+        compute="_compute_late_fine_amount",
+        help="Late-delivery fines withheld on posted bills of the lot's call-offs.",
+    )
     allocation_ids = fields.One2many(
         "interzonal.lot.allocation", "requisition_id", string="Zone Quotas"
     )
@@ -152,6 +157,26 @@ class PurchaseRequisition(models.Model):
             lot.exhaustion_forecast_date = today + timedelta(
                 days=math.ceil(lot.remaining_amount / rate)
             )
+
+    @api.depends("currency_id")
+    def _compute_late_fine_amount(self):
+        today = fields.Date.context_today(self)
+        totals = defaultdict(float)
+        lots = self.filtered("id")
+        for lot, currency, amount in (
+            self.env["interzonal.late.fine"]
+            .sudo()
+            ._read_group(
+                [("requisition_id", "in", lots.ids), ("state", "=", "withheld")],
+                ["requisition_id", "currency_id"],
+                ["amount:sum"],
+            )
+        ):
+            totals[lot.id] += currency._convert(
+                amount, lot.currency_id, lot.company_id, today
+            )
+        for lot in self:
+            lot.late_fine_amount = totals.get(lot.id, 0.0)
 
     @api.depends("purchase_ids")
     def _compute_orders_number(self):

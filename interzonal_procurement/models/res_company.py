@@ -25,6 +25,26 @@ class ResCompany(models.Model):
     scorecard_grade_b_min = fields.Float(string="Grade B From", default=75.0)
     scorecard_grade_c_min = fields.Float(string="Grade C From", default=60.0)
     scorecard_otd_target = fields.Float(string="OTD Target (%)", default=95.0)
+    late_fine_product_id = fields.Many2one(
+        "product.product",
+        string="Late-Delivery Fine Product",
+        domain=[("type", "=", "service")],
+        help="Product of the negative bill lines that withhold late-delivery "
+        "fines; the product shipped with the addon when empty.",
+    )
+    late_fine_account_id = fields.Many2one(
+        "account.account",
+        string="Late-Delivery Fine Account",
+        check_company=True,
+        help="Account of the bill lines that withhold late-delivery fines; the "
+        "product's expense account when empty.",
+    )
+
+    def _get_late_fine_product(self):
+        self.ensure_one()
+        return self.late_fine_product_id or self.env.ref(
+            "interzonal_procurement.product_late_fine"
+        )
 
     def _scorecard_weights(self):
         """Weights of the score, per key of the scorecard's rates."""

@@ -37,6 +37,12 @@ class ResConfigSettings(models.TransientModel):
     scorecard_otd_target = fields.Float(
         related="company_id.scorecard_otd_target", readonly=False
     )
+    late_fine_product_id = fields.Many2one(
+        related="company_id.late_fine_product_id", readonly=False
+    )
+    late_fine_account_id = fields.Many2one(
+        related="company_id.late_fine_account_id", readonly=False
+    )
 
     @api.constrains(*SCORECARD_WEIGHT_FIELDS)
     def _check_scorecard_weights(self):

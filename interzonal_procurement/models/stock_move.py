@@ -10,4 +10,5 @@ class StockMove(models.Model):
         moves = super()._action_done(cancel_backorder=cancel_backorder)
         requests = moves.purchase_line_id.purchase_request_lines.request_id
         requests.sudo()._update_done_state()
+        self.env["interzonal.late.fine"]._create_from_moves(moves)
         return moves

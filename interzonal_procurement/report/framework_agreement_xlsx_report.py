@@ -55,11 +55,12 @@ class FrameworkAgreementXlsx(models.AbstractModel):
             _("Remaining"),
             _("Consumption (%)"),
             _("Exhaustion Forecast"),
+            _("Fines Withheld"),
         ]
         sheet.write_row(0, 0, headers, styles["header"])
         sheet.set_column(0, 2, 30)
         sheet.set_column(3, 3, 10)
-        sheet.set_column(4, 8, 16)
+        sheet.set_column(4, 9, 16)
         for row, lot in enumerate(lots, start=1):
             sheet.write(row, 0, lot.framework_agreement_id.display_name)
             sheet.write(row, 1, lot.display_name)
@@ -78,6 +79,7 @@ class FrameworkAgreementXlsx(models.AbstractModel):
                     fields.Datetime.to_datetime(lot.exhaustion_forecast_date),
                     styles["date"],
                 )
+            sheet.write_number(row, 9, lot.late_fine_amount, styles["money"])
         if not lots:
             return sheet
         last = len(lots)
