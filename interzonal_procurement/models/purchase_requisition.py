@@ -348,7 +348,7 @@ class PurchaseRequisition(models.Model):
                 steps.append(float(part))
             except ValueError:
                 continue
-        return sorted(step for step in steps if 0 < step <= 1000)
+        return sorted(step for step in steps if 0 < step <= 100)
 
     def _notify_consumption_steps(self):
         """Announce every consumption step newly crossed, once per step."""

@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .purchase_requisition import CONSUMPTION_STEPS_PARAM, DEFAULT_CONSUMPTION_STEPS
 from .res_company import SCORECARD_WEIGHT_FIELDS
 
 
@@ -37,12 +38,35 @@ class ResConfigSettings(models.TransientModel):
     scorecard_otd_target = fields.Float(
         related="company_id.scorecard_otd_target", readonly=False
     )
+    interzonal_consumption_steps = fields.Char(
+        string="Ceiling Consumption Steps",
+        config_parameter=CONSUMPTION_STEPS_PARAM,
+        default=DEFAULT_CONSUMPTION_STEPS,
+        help="Shares of a lot's ceiling, in percent and separated by commas, at "
+        "which the contract managers are told that call-offs reached them.",
+    )
     late_fine_product_id = fields.Many2one(
         related="company_id.late_fine_product_id", readonly=False
     )
     late_fine_account_id = fields.Many2one(
         related="company_id.late_fine_account_id", readonly=False
     )
+
+    @api.constrains("interzonal_consumption_steps")
+    def _check_consumption_steps(self):
+        for settings in self:
+            parts = (settings.interzonal_consumption_steps or "").split(",")
+            try:
+                steps = [float(part) for part in parts if part.strip()]
+            except ValueError:
+                steps = []
+            if not steps or any(not 0 < step <= 100 for step in steps):
+                raise ValidationError(
+                    _(
+                        "Consumption steps are percentages above 0 and up to 100, "
+                        "separated by commas, for example 70,85,95,100."
+                    )
+                )
 
     @api.constrains(*SCORECARD_WEIGHT_FIELDS)
     def _check_scorecard_weights(self):

@@ -87,6 +87,24 @@ class TestCallOff(InterzonalAgreementCommon):
         self.assertEqual(len(self._step_activities(lot, 50)), 1)
         self.assertEqual(len(lot.activity_ids), 1)
 
+    def test_consumption_steps_in_settings(self):
+        """The steps are set in the settings; anything but percentages up to
+        100 is refused and the steps stay as they were."""
+        Lot = self.env["purchase.requisition"]
+        for bad in ("70,abc", "0,50", "70,120", " "):
+            with self.assertRaises(ValidationError, msg=bad):
+                self.env["res.config.settings"].create(
+                    {"interzonal_consumption_steps": bad}
+                )
+        self.assertEqual(Lot._get_consumption_steps(), [70, 85, 95, 100])
+        self.env["res.config.settings"].create(
+            {"interzonal_consumption_steps": "50, 90"}
+        ).execute()
+        self.assertEqual(Lot._get_consumption_steps(), [50, 90])
+        lot = self._create_lot(10000)
+        self._create_call_off(lot, 6000).with_user(self.user_buyer).button_confirm()
+        self.assertEqual(len(self._step_activities(lot, 50)), 1)
+
     def test_modification_within_ten_percent(self):
         lot = self._create_lot(300000)
         Modification = self.env["interzonal.lot.modification"].with_user(

@@ -19,3 +19,18 @@ class TestCallOffTour(HttpCase, InterzonalAgreementCommon):
         self.assertEqual(first.state, "purchase")
         self.assertEqual(second.state, "draft")
         self.assertEqual(lot.committed_amount, 20000)
+
+
+@tagged("post_install", "-at_install")
+class TestSettingsTour(HttpCase):
+    def test_admin_sets_consumption_steps(self):
+        """The administrator sets the ceiling consumption steps in the
+        settings; steps that are not percentages are refused first."""
+        self.start_tour(
+            "/odoo/action-interzonal_procurement.res_config_settings_action",
+            "interzonal_procurement_settings",
+            login="admin",
+        )
+        self.assertEqual(
+            self.env["purchase.requisition"]._get_consumption_steps(), [50, 90]
+        )
