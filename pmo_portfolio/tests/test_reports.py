@@ -178,15 +178,6 @@ class TestReports(PmoReportCommon):
         self.assertIn("Open exception reports", html)
         self.assertIn("disagreement", html)
 
-    def test_pdf_renders(self):
-        pdf, report_format = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(PDF_REPORT, self.programmes.ids)
-        )
-        self.assertEqual(report_format, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-
     def test_access_per_role(self):
         """PMO and leads find both reports in the print menu, members do not;
         nobody prints what they cannot read."""
