@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 DEV := scripts/dev.sh
 
-.PHONY: run smoke-run test test-odoo check lint bench i18n venv pg-stop clean
+.PHONY: run smoke-run test test-odoo odoo-suites odoo-suites-ci check lint bench i18n venv pg-stop clean
 
 run:  ## demo database with both addons, served on http://localhost:8069
 	@$(DEV) run
@@ -15,6 +15,12 @@ test:  ## the whole suite with pytest-odoo on a fresh database (T=path::test for
 
 test-odoo:  ## the same addons through Odoo's own runner (--test-enable)
 	@$(DEV) test-odoo
+
+odoo-suites:  ## Odoo's own purchase/project suites without, then with the addons: prints the tests failing only with them
+	@$(DEV) odoo-suites both
+
+odoo-suites-ci:  ## only the pass with the addons, against the committed baseline .ci/odoo-suites-baseline.txt
+	@$(DEV) odoo-suites with
 
 check: lint test test-odoo  ## everything CI runs
 

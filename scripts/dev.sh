@@ -7,6 +7,9 @@
 #   scripts/dev.sh test-odoo           Odoo's own test runner (--test-enable)
 #   scripts/dev.sh lint                ruff + pylint-odoo
 #   scripts/dev.sh bench               benchmarks (tests/benchmarks)
+#   scripts/dev.sh odoo-suites [both|with]
+#                                      Odoo's own purchase/project suites with and
+#                                      without the addons (see odoo_suites.py)
 #   scripts/dev.sh i18n                regenerate the .pot files
 #   scripts/dev.sh pg-stop             stop the project's private cluster
 set -euo pipefail
@@ -318,6 +321,86 @@ cmd_bench() {
         --odoo-extra=test-file=/dev/null --odoo-log-level=warn -s tests/benchmarks "$@"
 }
 
+# Odoo's own suites of the modules our addons extend, run on a database
+# without the addons and on one with them (same modules, no demo data).
+SUITE_MODULES="purchase,purchase_requisition,purchase_stock,purchase_request,project"
+SUITES_BASELINE="$ROOT/.ci/odoo-suites-baseline.txt"
+
+suite_paths() {
+    local site mod
+    site="$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+    for mod in ${SUITE_MODULES//,/ }; do
+        if [ -d "$ODOO_SRC/addons/$mod/tests" ]; then
+            echo "$ODOO_SRC/addons/$mod/tests"
+        elif [ -d "$site/odoo/addons/$mod/tests" ]; then
+            echo "$site/odoo/addons/$mod/tests"
+        else
+            die "No tests found for module $mod."
+        fi
+    done
+}
+
+SUITE_DBS=()
+drop_suite_dbs() {
+    local db
+    for db in "${SUITE_DBS[@]}"; do
+        dropdb --if-exists "$db" >/dev/null 2>&1 || true
+        rm -rf "$DATA_DIR/filestore/filestore/$db"
+    done
+    cleanup
+}
+
+suite_pass() {
+    # suite_pass without|with: fresh database, the suites, failing ids in
+    # $DATA_DIR/odoo-suites-<pass>.failed (summary line on stdout)
+    local pass="$1" modules="$SUITE_MODULES" db
+    db="${SUITES_DB_PREFIX}_$pass"
+    [ "$pass" = with ] && modules="$modules,$ADDONS"
+    SUITE_DBS+=("$db")
+    db_exists "$db" && dropdb "$db"
+    log "[$pass] installing $modules in a fresh database $db (no demo data)"
+    odoo_checked "$db" -i "$modules" --without-demo=all
+    local log_file="$DATA_DIR/odoo-suites-$pass.log" xml="$DATA_DIR/odoo-suites-$pass.xml"
+    log "[$pass] running the suites with pytest-odoo (log: $log_file)"
+    local paths
+    mapfile -t paths < <(suite_paths)
+    set +e
+    (cd "$ROOT" && "$VENV/bin/pytest" --rootdir="$ROOT" -c "$ROOT/pyproject.toml" \
+        --odoo-config="$CONF" --odoo-database="$db" --odoo-http \
+        --odoo-extra=test-file=/dev/null --odoo-log-level="${ODOO_LOG_LEVEL:-warn}" \
+        -p no:cacheprovider --junitxml="$xml" -q "${paths[@]}") >"$log_file" 2>&1
+    set -e
+    "$PY" "$ROOT/scripts/odoo_suites.py" failures "$xml" "$DATA_DIR/odoo-suites-$pass.failed" \
+        --label "$pass"
+    dropdb --if-exists "$db" >/dev/null 2>&1 || true
+    rm -rf "$DATA_DIR/filestore/filestore/$db"
+}
+
+cmd_odoo_suites() {
+    local mode="${1:-both}"
+    case "$mode" in both | with | without) ;; *) die "usage: scripts/dev.sh odoo-suites both|with|without" ;; esac
+    setup_all
+    SUITES_DB_PREFIX="${SUITES_DB:-interzonal_suites_$$}"
+    trap drop_suite_dbs EXIT
+    if [ "$mode" != with ]; then
+        suite_pass without
+    fi
+    if [ "$mode" != without ]; then
+        suite_pass with
+    fi
+    case "$mode" in
+        both)
+            "$PY" "$ROOT/scripts/odoo_suites.py" compare \
+                "$DATA_DIR/odoo-suites-without.failed" "$DATA_DIR/odoo-suites-with.failed" ;;
+        with)
+            "$PY" "$ROOT/scripts/odoo_suites.py" compare \
+                "$SUITES_BASELINE" "$DATA_DIR/odoo-suites-with.failed" ;;
+        without)
+            "$PY" "$ROOT/scripts/odoo_suites.py" compare \
+                "$SUITES_BASELINE" "$DATA_DIR/odoo-suites-without.failed" ;;
+    esac
+}
+
 cmd_i18n() {
     setup_all
     WORK_DB="interzonal_i18n_$$"
@@ -340,10 +423,11 @@ main() {
         test-odoo) cmd_test_odoo "$@" ;;
         lint) cmd_lint "$@" ;;
         bench) cmd_bench "$@" ;;
+        odoo-suites) cmd_odoo_suites "$@" ;;
         i18n) cmd_i18n "$@" ;;
         venv) ensure_venv ;;
         pg-stop) pg_stop ;;
-        *) die "usage: scripts/dev.sh run|test|test-odoo|lint|bench|i18n|venv|pg-stop" ;;
+        *) die "usage: scripts/dev.sh run|test|test-odoo|lint|bench|odoo-suites|i18n|venv|pg-stop" ;;
     esac
 }
 
