@@ -16,15 +16,20 @@ A test id is Odoo's own: module.tests.file.Class.method.
 """
 
 import argparse
+import re
 import sys
 import xml.etree.ElementTree as ET
 
+# pytest names a test by its file's path: keep it from the addon on, so
+# that the ids do not depend on where Odoo and the OCA modules are installed.
+ADDON_PATH = re.compile(r"(?:^|[./])(\w+[./]tests[./].+)$")
+
 
 def test_id(case):
-    classname = case.get("classname") or ""
-    classname = classname.removeprefix("odoo.addons.")
     name = case.get("name") or ""
-    return f"{classname}.{name}" if classname else name.removeprefix("odoo.addons.")
+    full = ".".join(part for part in (case.get("classname"), name) if part)
+    match = ADDON_PATH.search(full)
+    return (match.group(1) if match else full).replace("/", ".").replace(".py", "")
 
 
 def first_line(text):
