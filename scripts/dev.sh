@@ -364,8 +364,9 @@ suite_pass() {
     log "[$pass] running the suites with pytest-odoo (log: $log_file)"
     local paths
     mapfile -t paths < <(suite_paths)
+    # Root directory "/": the test ids keep the addon's path (see odoo_suites.py).
     set +e
-    (cd "$ROOT" && "$VENV/bin/pytest" --rootdir="$ROOT" -c "$ROOT/pyproject.toml" \
+    (cd "$ROOT" && "$VENV/bin/pytest" --rootdir=/ -c "$ROOT/pyproject.toml" \
         --odoo-config="$CONF" --odoo-database="$db" --odoo-http \
         --odoo-extra=test-file=/dev/null --odoo-log-level="${ODOO_LOG_LEVEL:-warn}" \
         -p no:cacheprovider --junitxml="$xml" -q "${paths[@]}") >"$log_file" 2>&1
