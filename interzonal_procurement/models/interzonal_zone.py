@@ -2,6 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+# Groups whose members work with zones; users outside them never get one
+# proposed and use Odoo's purchase screens as without the addon.
+ZONE_GROUPS = (
+    "interzonal_procurement.group_requester",
+    "interzonal_procurement.group_finance",
+)
+
 
 class InterzonalZone(models.Model):
     _name = "interzonal.zone"
@@ -47,8 +54,16 @@ class InterzonalZone(models.Model):
 
     @api.model
     def _get_user_zone(self, user=None):
-        """The zone proposed on the requests and orders of ``user``."""
+        """The zone proposed on the requests and orders of ``user``.
+
+        Empty for a user outside the addon's groups (a purchase user of
+        another department, an automated flow running as a plain user): no
+        zone is proposed and the zones, which they may not read, are not
+        searched.
+        """
         user = user or self.env.user
+        if not any(user.has_group(group) for group in ZONE_GROUPS):
+            return self.browse()
         return self.search(
             [("user_ids", "in", user.id), ("company_id", "=", self.env.company.id)],
             limit=1,
