@@ -205,8 +205,12 @@ class PurchaseRequisition(models.Model):
         self._check_quotas_within_ceiling()
 
     def _check_quotas_within_ceiling(self):
+        # Sums only, to validate the lots being saved: also for a purchase
+        # user who may not read quotas (a plain blanket order has none).
         totals = dict(
-            self.env["interzonal.lot.allocation"]._read_group(
+            self.env["interzonal.lot.allocation"]
+            .sudo()
+            ._read_group(
                 [("requisition_id", "in", self.ids)],
                 ["requisition_id"],
                 ["amount:sum"],
@@ -241,7 +245,8 @@ class PurchaseRequisition(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_contract_manager_fields(vals)
+            # Empty: compared with nothing, also when copying a lot.
+            self.browse()._check_contract_manager_fields(vals)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -267,13 +272,50 @@ class PurchaseRequisition(models.Model):
     def _check_contract_manager_fields(self, vals):
         if self.env.su or not CONTRACT_MANAGER_FIELDS.intersection(vals):
             return
-        if not self.env.user.has_group("interzonal_procurement.group_contract_manager"):
+        if not self.env.user.has_group(
+            "interzonal_procurement.group_contract_manager"
+        ) and self._is_contract_manager_change(vals):
             raise AccessError(
                 _(
                     "Only contract managers may set the framework agreement, "
                     "ceilings, quotas and modifications of a lot."
                 )
             )
+
+    def _is_contract_manager_change(self, vals):
+        """Whether ``vals`` really set or change what only contract managers may.
+
+        A new lot (empty ``self``) counts as changed for any non-empty value;
+        an existing one only for a value that differs from its current one.
+        Copying or saving a plain blanket order sends these fields empty or
+        unchanged: that is no contract manager's change.
+        """
+        # Only the current values are read, to compare them: the caller's
+        # rights on quotas and modifications are checked by their own ACLs.
+        lots = self.sudo() or [self.sudo().browse()]
+        for fname in CONTRACT_MANAGER_FIELDS.intersection(vals):
+            field, value = self._fields[fname], vals[fname]
+            for lot in lots:
+                if field.type == "one2many":
+                    current = set(lot[fname].ids)
+                    for command in value or ():
+                        if command[0] == fields.Command.SET:
+                            if set(command[2]) != current:
+                                return True
+                        elif command[0] != fields.Command.LINK or (
+                            command[1] not in current
+                        ):
+                            return True
+                elif field.type == "many2one":
+                    if (value or False) != (lot[fname].id or False):
+                        return True
+                elif field.type == "monetary":
+                    currency = lot.currency_id or self.env.company.currency_id
+                    if currency.compare_amounts(value or 0.0, lot[fname]) != 0:
+                        return True
+                elif (value or False) != (lot[fname] or False):
+                    return True
+        return False
 
     @api.depends("name", "lot_number", "reference", "vendor_id")
     def _compute_display_name(self):
