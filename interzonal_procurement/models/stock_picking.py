@@ -6,7 +6,15 @@ class StockPicking(models.Model):
 
     def _action_done(self):
         result = super()._action_done()
-        orders = self.move_ids.purchase_line_id.order_id
+        # Only the orders of the addon's buyers ask for a supplier evaluation:
+        # other departments' orders stay as in Odoo. The activity is scheduled
+        # for the order's buyer with superuser rights, so that the warehouse
+        # user who validated the receipt needs no write access on the order;
+        # nothing else is read or written.
+        orders = self.move_ids.purchase_line_id.order_id.sudo().filtered(
+            lambda order: order.user_id
+            and order.user_id.has_group("interzonal_procurement.group_buyer")
+        )
         if orders:
             orders._request_supplier_evaluation()
         return result

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import InterzonalAgreementCommon
+from .test_late_fine import COMMITTED, LateFineCommon
 
 
 @tagged("post_install", "-at_install")
@@ -205,3 +206,44 @@ class TestPlainPurchase(InterzonalAgreementCommon):
             {"initial_ceiling_amount": 5000.0}
         )
         self.assertEqual(blanket.ceiling_amount, 5000.0)
+
+
+@tagged("post_install", "-at_install")
+class TestPlainStockUser(LateFineCommon):
+    def test_plain_stock_user_receives_late_call_off(self):
+        """A warehouse user outside the addon's groups validates the late
+        receipt of a call-off: the fine is recorded, no access error."""
+        stock_user = new_test_user(
+            self.env,
+            login="iz_plain_stock",
+            groups="base.group_user,stock.group_stock_user",
+        )
+        order = self._laptop_order()
+        fines = self._receive_late_part(order, user=stock_user)
+        self.assertEqual(len(fines), 1)
+        self.assertEqual(fines.days_late, 14)
+        self.assertEqual(fines.quantity, 40)
+        self.assertEqual(order.order_line.qty_received, 100)
+        evaluation = self.env.ref(
+            "interzonal_procurement.mail_activity_type_supplier_evaluation"
+        )
+        self.assertEqual(order.activity_ids.activity_type_id, evaluation)
+        self.assertEqual(order.activity_ids.user_id, self.user_buyer)
+
+        # an order of a purchase user outside the addon's groups: as in Odoo
+        plain_buyer = new_test_user(
+            self.env,
+            login="iz_plain_buyer_2",
+            groups="base.group_user,purchase.group_purchase_user",
+        )
+        plain = self._create_order(
+            self.vendor,
+            [(self._create_goods("IZ Plain Goods"), 2)],
+            COMMITTED,
+            plain_buyer,
+        )
+        plain.button_confirm()
+        self._receive(plain.picking_ids.with_user(stock_user), {plain.order_line: 2})
+        self.assertEqual(plain.order_line.qty_received, 2)
+        self.assertFalse(plain.activity_ids)
+        self.assertFalse(plain.late_fine_ids)
