@@ -68,8 +68,8 @@ class TestCallOffCapacity(InterzonalAgreementCommon):
         self._assert_refused(
             order,
             r"Call-off .* of 1,500.00\s€ for zone \[IZ1\] Zone Lead would pass the "
-            r"ceiling of lot BO\d+ - Lot 1 - IZ Hardware NV: only 1,000.00\s€ left \(ceiling 10,000.00\s€, "
-            r"committed 9,000.00\s€\)",
+            r"ceiling of lot BO\d+ - Lot 1 - IZ Hardware NV: only 1,000.00\s€ left "
+            r"\(ceiling 10,000.00\s€, committed 9,000.00\s€\)",
             order.with_user(self.user_buyer).button_confirm,
         )
 

@@ -325,3 +325,30 @@ class TestPurchaseRequest(InterzonalRequestCommon):
             request.action_suggest_lots()
             self.assertEqual(request.line_ids.requisition_id, self.lot_3)
             self.assertEqual(request.line_ids.contract_price_unit, 500)
+
+    def test_foreign_currency_contract_price_converted_once(self):
+        """Lot 2 prices the dock at 150 EUR: the request shows it in company
+        currency at the day's rate, the call-off made days later, when the
+        rate moved, still orders it at 150 EUR."""
+        company_currency = self.env.company.currency_id
+        self.assertNotEqual(company_currency, self.eur)
+        Rate = self.env["res.currency.rate"]
+        Rate.search([("currency_id", "=", self.eur.id)]).unlink()
+        Rate.create({"currency_id": self.eur.id, "name": date(2026, 3, 1), "rate": 0.8})
+        with freeze_time("2026-03-20"):
+            request = self._quoted_request()
+        dock = request.line_ids.filtered(lambda line: line.product_id == self.dock)
+        self.assertEqual(dock.requisition_id, self.lot_2)
+        self.assertEqual(dock.contract_price_unit, 187.5)
+        Rate.create(
+            {"currency_id": self.eur.id, "name": date(2026, 3, 25), "rate": 0.5}
+        )
+        with freeze_time("2026-03-26"):
+            request.with_user(self.user_requester).action_quotation_accept()
+            request.action_create_call_offs()
+        order = dock.purchase_lines.order_id
+        self.assertEqual(order.currency_id, self.eur)
+        self.assertEqual(
+            {line.product_id: line.price_unit for line in order.order_line},
+            {self.product: 950, self.dock: 150},
+        )
