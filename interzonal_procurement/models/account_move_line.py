@@ -18,5 +18,6 @@ class AccountMoveLine(models.Model):
     def _copy_data_extend_business_fields(self, values):
         # A credit note, or the bill that replaces a reversed one, carries
         # the fine its line withholds.
-        super()._copy_data_extend_business_fields(values)
+        res = super()._copy_data_extend_business_fields(values)
         values["late_fine_id"] = self.late_fine_id.id
+        return res

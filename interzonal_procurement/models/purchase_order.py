@@ -194,7 +194,7 @@ class PurchaseOrder(models.Model):
                 ),
                 "call_off_date": call_off_date,
             }
-            super(PurchaseOrder, order.with_context(**{FREEZING: True})).write(vals)
+            order.with_context(**{FREEZING: True}).write(vals)
 
     def _check_call_off_lines_changed(self):
         """Freeze again and check the confirmed call-offs whose lines changed."""
@@ -219,7 +219,7 @@ class PurchaseOrder(models.Model):
             placed = fields.Date.context_today(
                 order, order.date_approve or order.date_order
             )
-            super(PurchaseOrder, order.with_context(**{FREEZING: True})).write(
+            order.with_context(**{FREEZING: True}).write(
                 {
                     "call_off_date": placed,
                     "call_off_amount": order.currency_id._convert(
