@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
+from odoo.tools import SQL
 
 from .common import InterzonalAgreementCommon
 
@@ -364,3 +365,33 @@ class TestCallOffCapacity(InterzonalAgreementCommon):
             {"product_qty": 500000, "price_unit": 10}
         )
         self.assertEqual(order.amount_untaxed, 5000000)
+
+    def test_refusal_in_the_buyers_language(self):
+        self.env["res.lang"]._activate_lang("nl_BE")
+        self._confirmed(self.lot, 9000)
+        order = self._create_call_off(self.lot, 1500)
+        self._assert_refused(
+            order,
+            r"Bestelbon .* van 1.500,00\s€ voor zone \[IZ1\] Zone Lead zou het "
+            r"maximumbedrag van perceel .* overschrijden: nog slechts "
+            r"1.000,00\s€ beschikbaar",
+            order.with_user(self.user_buyer).with_context(lang="nl_BE").button_confirm,
+        )
+
+    def test_existing_call_offs_frozen_on_upgrade(self):
+        """Call-offs confirmed before the frozen amounts existed get them
+        from their approval day."""
+        order = self._confirmed(self.lot, 3000)
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE purchase_order SET call_off_amount = NULL, "
+                "call_off_date = NULL WHERE id = %s",
+                order.id,
+            )
+        )
+        self.env.invalidate_all()
+        self.assertFalse(order.call_off_date)
+        self.env["purchase.order"]._init_call_off_amounts()
+        self.assertEqual(order.call_off_amount, 3000)
+        self.assertEqual(order.call_off_date, date(2026, 3, 20))
