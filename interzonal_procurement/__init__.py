@@ -9,3 +9,4 @@ def post_init_hook(env):
     env["purchase.order"].search(
         [("state", "in", ("purchase", "done"))]
     ).order_line._freeze_date_committed()
+    env["purchase.order"]._init_call_off_amounts()

@@ -1,5 +1,6 @@
 from . import interzonal_zone
 from . import interzonal_document_type
+from . import interzonal_eu_threshold
 from . import interzonal_framework_agreement
 from . import interzonal_agreement_participation
 from . import interzonal_agreement_document

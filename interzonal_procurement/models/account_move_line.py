@@ -14,3 +14,10 @@ class AccountMoveLine(models.Model):
         copy=False,
         readonly=True,
     )
+
+    def _copy_data_extend_business_fields(self, values):
+        # A credit note, or the bill that replaces a reversed one, carries
+        # the fine its line withholds.
+        res = super()._copy_data_extend_business_fields(values)
+        values["late_fine_id"] = self.late_fine_id.id
+        return res

@@ -6,7 +6,8 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
 
 CPV_PATTERN = re.compile(r"^\d{8}-\d$")
 MAX_YEARS = 4
@@ -14,6 +15,9 @@ MAX_YEARS = 4
 # value delivered late: 10 % when delivery time was an award criterion.
 LATE_FINE_CAP = 7.5
 LATE_FINE_CAP_CRITERION = 10.0
+# De-minimis modifications stay within this share of a lot's initial value.
+MODIFICATION_LIMIT = 10.0
+MODIFICATION_LIMIT_WORKS = 15.0
 
 
 class InterzonalFrameworkAgreement(models.Model):
@@ -96,6 +100,23 @@ class InterzonalFrameworkAgreement(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     cpv_code = fields.Char(string="CPV Code", help="Format XXXXXXXX-Y")
+    contract_type = fields.Selection(
+        [("supplies", "Supplies"), ("services", "Services"), ("works", "Works")],
+        required=True,
+        default="supplies",
+        tracking=True,
+    )
+    authority_type = fields.Selection(
+        [
+            ("central", "Central Government Authority"),
+            ("sub_central", "Sub-Central Contracting Authority"),
+        ],
+        required=True,
+        default="sub_central",
+        tracking=True,
+        help="Which EU threshold applies to the modifications of supplies and "
+        "services; works always use the works threshold.",
+    )
     modification_limit_percent = fields.Float(
         string="Modification Limit (%)",
         default=10.0,
@@ -318,18 +339,93 @@ class InterzonalFrameworkAgreement(models.Model):
                 )
             )
 
-    @api.constrains("modification_limit_percent", "late_fine_rate", "late_fine_cap")
+    @api.constrains("modification_limit_percent", "contract_type")
+    def _check_modification_limit_percent(self):
+        bad = self.filtered(
+            lambda a: not 0
+            <= a.modification_limit_percent
+            <= a._get_max_modification_limit()
+        )
+        if bad:
+            raise ValidationError(
+                _(
+                    "The modification limit is at most %(supplies)s %% of the "
+                    "initial value for supplies and services, %(works)s %% for "
+                    "works: %(agreements)s",
+                    supplies=MODIFICATION_LIMIT,
+                    works=MODIFICATION_LIMIT_WORKS,
+                    agreements=", ".join(bad.mapped("display_name")),
+                )
+            )
+
+    def _get_max_modification_limit(self):
+        self.ensure_one()
+        if self.contract_type == "works":
+            return MODIFICATION_LIMIT_WORKS
+        return MODIFICATION_LIMIT
+
+    def _get_eu_threshold(self, day):
+        """The EU threshold that applies to the agreement on ``day``, in the
+        currency of the threshold table, or ``None`` when none is known."""
+        self.ensure_one()
+        thresholds = self.env["interzonal.eu.threshold"]._get_for_date(day)
+        if not thresholds:
+            return None, thresholds.currency_id
+        if self.contract_type == "works":
+            amount = thresholds.works_amount
+        elif self.authority_type == "central":
+            amount = thresholds.central_amount
+        else:
+            amount = thresholds.sub_central_amount
+        return amount, thresholds.currency_id
+
+    @api.constrains("late_fine_cap", "is_delivery_time_criterion")
+    def _check_late_fine_cap(self):
+        bad = self.filtered(
+            lambda a: float_compare(
+                a.late_fine_cap,
+                LATE_FINE_CAP_CRITERION
+                if a.is_delivery_time_criterion
+                else LATE_FINE_CAP,
+                precision_digits=2,
+            )
+            != 0
+        )
+        if bad:
+            raise ValidationError(
+                _(
+                    "The late-delivery fine cap is the statutory %(cap)s %%, or "
+                    "%(cap_criterion)s %% when delivery time was an award "
+                    "criterion: %(agreements)s",
+                    cap=LATE_FINE_CAP,
+                    cap_criterion=LATE_FINE_CAP_CRITERION,
+                    agreements=", ".join(bad.mapped("display_name")),
+                )
+            )
+
+    @api.constrains("modification_limit_percent", "late_fine_rate")
     def _check_percentages(self):
         bad = self.filtered(
             lambda a: not 0 <= a.modification_limit_percent <= 100
             or a.late_fine_rate < 0
-            or not 0 <= a.late_fine_cap <= 100
         )
         if bad:
             raise ValidationError(
                 _(
                     "Percentages must lie between 0 and 100: %(agreements)s",
                     agreements=", ".join(bad.mapped("display_name")),
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_lots(self):
+        used = self.filtered("lot_ids")
+        if used:
+            raise UserError(
+                _(
+                    "A framework agreement with lots cannot be deleted, close or "
+                    "cancel it instead: %(agreements)s",
+                    agreements=", ".join(used.mapped("display_name")),
                 )
             )
 

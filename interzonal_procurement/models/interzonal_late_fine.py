@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, format_amount, format_date
 
+from .interzonal_framework_agreement import LATE_FINE_CAP, LATE_FINE_CAP_CRITERION
+
 REMISSION_DAYS = 90
 
 # Fields that set the amount of a fine: frozen once the fine is on a posted bill.
@@ -148,23 +150,45 @@ class InterzonalLateFine(models.Model):
             amount = min(fine_amount, cap_amount)
             fine.amount = currency.round(amount) if currency else amount
 
-    @api.depends("move_line_ids.parent_state")
+    @api.depends("move_line_ids.parent_state", "move_line_ids.move_id.move_type")
     def _compute_bill_id(self):
         for fine in self:
-            lines = fine.move_line_ids.filtered(
-                lambda line: line.parent_state != "cancel"
-            )
-            fine.bill_id = lines[-1:].move_id
+            fine.bill_id = fine._get_withholding_lines()[-1:].move_id
 
-    @api.depends("remission_state", "move_line_ids.parent_state")
+    @api.depends(
+        "remission_state",
+        "move_line_ids.parent_state",
+        "move_line_ids.move_id.move_type",
+    )
     def _compute_state(self):
         for fine in self:
             if fine.remission_state == "granted":
                 fine.state = "remitted"
-            elif "posted" in fine.move_line_ids.mapped("parent_state"):
+            elif "posted" in fine._get_withholding_lines().mapped("parent_state"):
                 fine.state = "withheld"
             else:
                 fine.state = "to_withhold"
+
+    def _get_withholding_lines(self):
+        """Bill lines that withhold the fine.
+
+        Each posted credit note that carries the fine gives one posted bill
+        back: the fine is then withheld again on the replacement bill, never
+        lost and never paid back twice.
+        """
+        self.ensure_one()
+        lines = self.move_line_ids.filtered(
+            lambda line: line.parent_state != "cancel"
+        ).sorted("id")
+        refunded = len(
+            lines.filtered(
+                lambda line: line.move_id.move_type == "in_refund"
+                and line.parent_state == "posted"
+            )
+        )
+        bills = lines.filtered(lambda line: line.move_id.move_type == "in_invoice")
+        posted = bills.filtered(lambda line: line.parent_state == "posted")
+        return bills - posted[:refunded]
 
     @api.depends("state", "bill_id.invoice_date", "bill_id.date", "date_received")
     def _compute_remission_deadline(self):
@@ -191,14 +215,19 @@ class InterzonalLateFine(models.Model):
             or fine.quantity < 0
             or fine.late_value < 0
             or fine.rate < 0
-            or not 0 <= fine.cap <= 100
+            or not any(
+                float_compare(fine.cap, cap, precision_digits=2) == 0
+                for cap in (LATE_FINE_CAP, LATE_FINE_CAP_CRITERION)
+            )
         )
         if bad:
             raise ValidationError(
                 _(
                     "Days late, quantity, value and rate of a late-delivery fine "
-                    "cannot be negative, and its cap lies between 0 and 100 %%: "
-                    "%(fines)s",
+                    "cannot be negative, and its cap is the statutory %(cap)s %% "
+                    "or %(cap_criterion)s %%: %(fines)s",
+                    cap=LATE_FINE_CAP,
+                    cap_criterion=LATE_FINE_CAP_CRITERION,
                     fines=", ".join(bad.mapped("display_name")),
                 )
             )
@@ -214,7 +243,22 @@ class InterzonalLateFine(models.Model):
                         fines=", ".join(locked.mapped("display_name")),
                     )
                 )
-        return super().write(vals)
+        res = super().write(vals)
+        if AMOUNT_FIELDS.intersection(vals):
+            # The draft bill that will withhold the fine follows it.
+            for fine in self:
+                lines = fine.sudo().move_line_ids.filtered(
+                    lambda line: line.parent_state == "draft"
+                )
+                if lines:
+                    line_vals = fine._prepare_bill_line_vals()
+                    lines.write(
+                        {
+                            "name": line_vals["name"],
+                            "price_unit": line_vals["price_unit"],
+                        }
+                    )
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_withheld(self):

@@ -76,7 +76,11 @@ class InterzonalLotAllocation(models.Model):
 
     def write(self, vals):
         old = {a.id: a.amount for a in self}
+        lots = self.requisition_id
         res = super().write(vals)
+        if {"amount", "zone_id", "requisition_id"}.intersection(vals):
+            # A lower quota must still hold what its zone committed.
+            (lots | self.requisition_id)._check_call_off_capacity()
         if "amount" in vals or "zone_id" in vals:
             for allocation in self:
                 allocation.requisition_id.message_post(

@@ -44,7 +44,7 @@ class InterzonalLotModification(models.Model):
                 )
             )
 
-    @api.constrains("amount", "requisition_id")
+    @api.constrains("amount", "requisition_id", "date")
     def _check_modification_limit(self):
         lots = self.requisition_id
         totals = dict(
@@ -80,6 +80,7 @@ class InterzonalLotModification(models.Model):
                     lots="\n".join(bad),
                 )
             )
+        lots._check_modifications_below_eu_threshold()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -100,7 +101,12 @@ class InterzonalLotModification(models.Model):
         return modifications
 
     def write(self, vals):
+        lots = self.requisition_id
         res = super().write(vals)
+        if {"amount", "requisition_id"}.intersection(vals):
+            # A lower or moved modification lowers a ceiling: the commitments
+            # of the lot must still fit.
+            (lots | self.requisition_id)._check_call_off_capacity()
         for modification in self:
             modification.requisition_id.message_post(
                 body=_(
@@ -124,4 +130,7 @@ class InterzonalLotModification(models.Model):
                     ),
                 )
             )
-        return super().unlink()
+        lots = self.requisition_id
+        res = super().unlink()
+        lots.exists()._check_call_off_capacity()
+        return res

@@ -1,6 +1,9 @@
 # Copyright 2026 Interzonal Procurement contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+OPEN_ORDER_STATES = ("draft", "sent", "to approve", "purchase")
 
 # Groups whose members work with zones; users outside them never get one
 # proposed and use Odoo's purchase screens as without the addon.
@@ -45,6 +48,88 @@ class InterzonalZone(models.Model):
             "The zone code must be unique per company.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_code_free(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "code" in vals or "company_id" in vals:
+            self._check_code_free([vals])
+        if "active" in vals and not vals["active"]:
+            self._check_no_open_call_offs()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_call_offs(self):
+        used = (
+            self.env["purchase.order"]
+            .sudo()
+            ._read_group([("zone_id", "in", self.ids)], ["zone_id"], ["__count"])
+        )
+        if used:
+            raise UserError(
+                _(
+                    "A zone that placed orders cannot be deleted, archive it "
+                    "instead: %(zones)s",
+                    zones=", ".join(zone.display_name for zone, _count in used),
+                )
+            )
+
+    def _check_code_free(self, vals_list):
+        """Name the duplicate code rather than fail on the database constraint."""
+        for vals in vals_list:
+            code = vals.get("code")
+            if not code and not vals.get("company_id"):
+                continue
+            for zone in self or [self.browse()]:
+                company_id = vals.get("company_id") or (
+                    zone.company_id.id or self.env.company.id
+                )
+                taken = self.with_context(active_test=False).search_count(
+                    [
+                        ("code", "=", code or zone.code),
+                        ("company_id", "=", company_id),
+                        ("id", "not in", self.ids),
+                    ]
+                )
+                if taken:
+                    raise ValidationError(
+                        _(
+                            "Zone code %(code)s is already used in this company.",
+                            code=code or zone.code,
+                        )
+                    )
+
+    def _check_no_open_call_offs(self):
+        groups = (
+            self.env["purchase.order"]
+            .sudo()
+            ._read_group(
+                [
+                    ("zone_id", "in", self.ids),
+                    ("framework_agreement_id", "!=", False),
+                    ("state", "in", OPEN_ORDER_STATES),
+                ],
+                ["zone_id"],
+                ["__count"],
+            )
+        )
+        if groups:
+            raise UserError(
+                _(
+                    "A zone with open call-offs cannot be archived: %(zones)s",
+                    zones=", ".join(
+                        _(
+                            "%(zone)s (%(count)s call-offs)",
+                            zone=zone.display_name,
+                            count=count,
+                        )
+                        for zone, count in groups
+                    ),
+                )
+            )
 
     def _compute_display_name(self):
         for zone in self:

@@ -1,10 +1,26 @@
 # Copyright 2026 Interzonal Procurement contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, format_amount, format_date
+from odoo.tools import float_compare
+
+from .purchase_requisition import COMMITTED_STATES
+
+# Context keys: the capacity check waits for the end of the order's own
+# create/write; the frozen fields are only written by the order itself.
+DEFER_CAPACITY_CHECK = "interzonal_defer_capacity_check"
+FREEZING = "interzonal_freezing_call_off"
+# Fields whose change on a confirmed call-off changes what it commits...
+AMOUNT_FIELDS = {"requisition_id", "currency_id", "company_id", "order_line"}
+# ... or the rules it must meet.
+ORDER_RULE_FIELDS = {
+    "zone_id",
+    "partner_id",
+    "consulted_operator_ids",
+    "award_justification",
+}
+CALL_OFF_FIELDS = AMOUNT_FIELDS | ORDER_RULE_FIELDS | {"state"}
+FROZEN_FIELDS = {"call_off_amount", "call_off_date"}
 
 
 class PurchaseOrder(models.Model):
@@ -32,6 +48,44 @@ class PurchaseOrder(models.Model):
     lot_currency_id = fields.Many2one(
         related="requisition_id.currency_id", string="Lot Currency"
     )
+    is_committed_call_off = fields.Boolean(
+        compute="_compute_is_committed_call_off",
+        help="A confirmed order of a lot of a framework agreement.",
+    )
+    call_off_amount = fields.Monetary(
+        string="Committed Amount",
+        currency_field="lot_currency_id",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Untaxed amount the call-off commits in its lot's currency, at the "
+        "rate of the day it was confirmed or last changed.",
+    )
+    call_off_date = fields.Date(
+        string="Placed On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Day the call-off was confirmed: the agreement, the lot and the "
+        "zone's accession must allow it on that day.",
+    )
+    lot_operator_count = fields.Integer(compute="_compute_lot_operator_count")
+    consulted_operator_ids = fields.Many2many(
+        "res.partner",
+        "purchase_order_consulted_operator_rel",
+        "order_id",
+        "partner_id",
+        string="Operators Consulted",
+        copy=False,
+        help="Operators of the lot consulted in writing for this call-off "
+        "(mini-competition).",
+    )
+    award_justification = fields.Text(
+        copy=False,
+        tracking=True,
+        help="Why the call-off goes to this operator: the award decision of "
+        "the mini-competition.",
+    )
     late_fine_ids = fields.One2many(
         "interzonal.late.fine", "purchase_order_id", string="Late-Delivery Fines"
     )
@@ -39,6 +93,18 @@ class PurchaseOrder(models.Model):
     late_fine_amount = fields.Monetary(
         string="Late-Delivery Fines Amount", compute="_compute_late_fine_amount"
     )
+
+    @api.depends("state", "framework_agreement_id")
+    def _compute_is_committed_call_off(self):
+        for order in self:
+            order.is_committed_call_off = bool(order.framework_agreement_id) and (
+                order.state in COMMITTED_STATES
+            )
+
+    @api.depends("requisition_id.operator_ids")
+    def _compute_lot_operator_count(self):
+        for order in self:
+            order.lot_operator_count = len(order.requisition_id.operator_ids)
 
     @api.depends("late_fine_ids.amount", "late_fine_ids.state")
     def _compute_late_fine_amount(self):
@@ -57,29 +123,126 @@ class PurchaseOrder(models.Model):
                 order._origin, (0, 0.0)
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_call_off_frozen_fields(vals_list)
+        orders = super(
+            PurchaseOrder, self.with_context(**{DEFER_CAPACITY_CHECK: True})
+        ).create(vals_list)
+        orders = orders.with_env(self.env)
+        if not self.env.context.get(DEFER_CAPACITY_CHECK):
+            placed = orders.filtered("is_committed_call_off")
+            placed._freeze_call_off_amount(placed=True)
+            self.env["purchase.requisition"]._check_call_off_capacity(placed)
+        return orders
+
     def write(self, vals):
-        res = super().write(vals)
-        if "order_line" in vals:
-            self.filtered(
-                lambda o: o.state in ("purchase", "done") and o.framework_agreement_id
-            )._check_call_off_change()
+        self._check_call_off_frozen_fields([vals])
+        if self.env.context.get(DEFER_CAPACITY_CHECK) or not (
+            CALL_OFF_FIELDS.intersection(vals)
+        ):
+            return super().write(vals)
+        before = {
+            order.id: (order.is_committed_call_off, order.requisition_id)
+            for order in self
+        }
+        res = super(
+            PurchaseOrder, self.with_context(**{DEFER_CAPACITY_CHECK: True})
+        ).write(vals)
+        committed = self.filtered("is_committed_call_off")
+        placed = committed.filtered(
+            lambda o: not before[o.id][0] or before[o.id][1] != o.requisition_id
+        )
+        changed = committed - placed
+        if not AMOUNT_FIELDS.intersection(vals):
+            changed = changed.browse()
+        placed._freeze_call_off_amount(placed=True)
+        changed._freeze_call_off_amount()
+        if ORDER_RULE_FIELDS.intersection(vals):
+            changed = committed
+        self.env["purchase.requisition"]._check_call_off_capacity(placed | changed)
         return res
+
+    @api.model
+    def _check_call_off_frozen_fields(self, vals_list):
+        if self.env.context.get(FREEZING) or not any(
+            FROZEN_FIELDS.intersection(vals) for vals in vals_list
+        ):
+            return
+        raise UserError(
+            _(
+                "The committed amount and the placing date of a call-off are set "
+                "when it is confirmed or changed; they cannot be written."
+            )
+        )
+
+    def _freeze_call_off_amount(self, placed=False):
+        """Freeze what the call-offs commit, in their lot's currency.
+
+        :param placed: the call-offs are placed now (confirmed, approved or
+            moved to another lot): their placing date becomes today, in the
+            user's time zone. Otherwise they changed: their amount is frozen
+            again at the rate of today.
+        """
+        today = fields.Date.context_today(self)
+        for order in self:
+            lot = order.requisition_id
+            call_off_date = today if placed else order.call_off_date or today
+            vals = {
+                "call_off_amount": order.currency_id._convert(
+                    order.amount_untaxed, lot.currency_id, order.company_id, today
+                ),
+                "call_off_date": call_off_date,
+            }
+            order.with_context(**{FREEZING: True}).write(vals)
+
+    def _check_call_off_lines_changed(self):
+        """Freeze again and check the confirmed call-offs whose lines changed."""
+        if self.env.context.get(DEFER_CAPACITY_CHECK):
+            return
+        changed = self.filtered("is_committed_call_off")
+        changed._freeze_call_off_amount()
+        self.env["purchase.requisition"]._check_call_off_capacity(changed)
+
+    @api.model
+    def _init_call_off_amounts(self):
+        """Freeze the call-offs confirmed before these amounts existed, at
+        the rate of the day they were approved."""
+        orders = self.sudo().search(
+            [
+                ("requisition_id.framework_agreement_id", "!=", False),
+                ("state", "in", COMMITTED_STATES),
+                ("call_off_date", "=", False),
+            ]
+        )
+        for order in orders:
+            placed = fields.Date.context_today(
+                order, order.date_approve or order.date_order
+            )
+            order.with_context(**{FREEZING: True}).write(
+                {
+                    "call_off_date": placed,
+                    "call_off_amount": order.currency_id._convert(
+                        order.amount_untaxed,
+                        order.requisition_id.currency_id,
+                        order.company_id,
+                        placed,
+                    ),
+                }
+            )
 
     def button_confirm(self):
         call_offs = self.filtered(
             lambda o: o.state in ("draft", "sent") and o.framework_agreement_id
         )
-        call_offs._check_call_off_confirmation()
         res = super().button_confirm()
         call_offs.requisition_id._notify_consumption_steps()
         return res
 
     def button_approve(self, force=False):
-        # Orders waiting for a second approval are checked again when approved.
         call_offs = self.filtered(
             lambda o: o.state == "to approve" and o.framework_agreement_id
         )
-        call_offs._check_call_off_confirmation()
         res = super().button_approve(force=force)
         call_offs.requisition_id._notify_consumption_steps()
         self.filtered(
@@ -87,203 +250,17 @@ class PurchaseOrder(models.Model):
         ).order_line._freeze_date_committed()
         return res
 
-    def _check_call_off_confirmation(self):
-        """Refuse the confirmation of call-offs that break the agreement.
+    def button_draft(self):
+        # An order confirmed again commits to the date agreed then.
+        self.order_line.write({"date_committed": False})
+        return super().button_draft()
 
-        The lots are locked first so that two buyers cannot together pass a
-        ceiling; the figures are read after the lock, with grouped queries.
-        """
-        if not self:
-            return
-        lots = self.requisition_id
-        lots._lock_for_call_off()
-        lot_totals, zone_totals = lots._get_committed_amounts()
-        pending = defaultdict(float)
-        for order in self:
-            lot = order.requisition_id
-            agreement = lot.framework_agreement_id
-            order_date = fields.Date.context_today(order, order.date_order)
-            amount = order.currency_id._convert(
-                order.amount_untaxed, lot.currency_id, order.company_id, order_date
-            )
-            order._check_call_off_agreement(agreement, order_date)
-            order._check_call_off_zone(agreement, order_date)
-            if lot.vendor_id and (
-                order.partner_id.commercial_partner_id
-                != lot.vendor_id.commercial_partner_id
-            ):
-                raise UserError(
-                    _(
-                        "Call-off %(order)s cannot be confirmed: the vendor "
-                        "%(vendor)s is not the vendor of lot %(lot)s "
-                        "(%(lot_vendor)s).",
-                        order=order.display_name,
-                        vendor=order.partner_id.display_name,
-                        lot=lot.display_name,
-                        lot_vendor=lot.vendor_id.display_name,
-                    )
-                )
-            currency = lot.currency_id
-            if currency.compare_amounts(lot.ceiling_amount, 0.0) <= 0:
-                raise UserError(
-                    _(
-                        "Call-off %(order)s cannot be confirmed: lot %(lot)s has "
-                        "no ceiling.",
-                        order=order.display_name,
-                        lot=lot.display_name,
-                    )
-                )
-            committed = lot_totals.get(lot.id, 0.0) + pending[lot.id]
-            remaining = lot.ceiling_amount - committed
-            if currency.compare_amounts(amount, remaining) > 0:
-                raise UserError(
-                    _(
-                        "Call-off %(order)s of %(amount)s for zone %(zone)s cannot "
-                        "be confirmed: lot %(lot)s has only %(remaining)s left "
-                        "(ceiling %(ceiling)s, committed %(committed)s).",
-                        order=order.display_name,
-                        amount=format_amount(self.env, amount, currency),
-                        zone=order.zone_id.display_name,
-                        lot=lot.display_name,
-                        remaining=format_amount(self.env, remaining, currency),
-                        ceiling=format_amount(self.env, lot.ceiling_amount, currency),
-                        committed=format_amount(self.env, committed, currency),
-                    )
-                )
-            allocation = lot.allocation_ids.filtered(
-                lambda a, z=order.zone_id: a.zone_id == z
-            )
-            if allocation:
-                key = (lot.id, order.zone_id.id)
-                zone_remaining = allocation.amount - zone_totals.get(key, 0.0)
-                zone_remaining -= pending[key]
-                if currency.compare_amounts(amount, zone_remaining) > 0:
-                    raise UserError(
-                        _(
-                            "Call-off %(order)s of %(amount)s cannot be confirmed: "
-                            "the quota of zone %(zone)s in lot %(lot)s has only "
-                            "%(remaining)s left (quota %(quota)s).",
-                            order=order.display_name,
-                            amount=format_amount(self.env, amount, currency),
-                            zone=order.zone_id.display_name,
-                            lot=lot.display_name,
-                            remaining=format_amount(self.env, zone_remaining, currency),
-                            quota=format_amount(self.env, allocation.amount, currency),
-                        )
-                    )
-                pending[key] += amount
-            pending[lot.id] += amount
-
-    def _check_call_off_change(self):
-        """Refuse a change of confirmed call-offs that passes a ceiling or quota."""
-        if not self:
-            return
-        lots = self.requisition_id
-        lots._lock_for_call_off()
-        lot_totals, zone_totals = lots._get_committed_amounts()
-        for order in self:
-            lot = order.requisition_id
-            currency = lot.currency_id
-            committed = lot_totals.get(lot.id, 0.0)
-            if currency.compare_amounts(committed, lot.ceiling_amount) > 0:
-                raise UserError(
-                    _(
-                        "Call-off %(order)s cannot be changed: lot %(lot)s would be "
-                        "committed for %(committed)s, above its ceiling %(ceiling)s.",
-                        order=order.display_name,
-                        lot=lot.display_name,
-                        committed=format_amount(self.env, committed, currency),
-                        ceiling=format_amount(self.env, lot.ceiling_amount, currency),
-                    )
-                )
-            allocation = lot.allocation_ids.filtered(
-                lambda a, z=order.zone_id: a.zone_id == z
-            )
-            zone_committed = zone_totals.get((lot.id, order.zone_id.id), 0.0)
-            if allocation and (
-                currency.compare_amounts(zone_committed, allocation.amount) > 0
-            ):
-                raise UserError(
-                    _(
-                        "Call-off %(order)s cannot be changed: zone %(zone)s would "
-                        "be committed for %(committed)s in lot %(lot)s, above its "
-                        "quota %(quota)s.",
-                        order=order.display_name,
-                        zone=order.zone_id.display_name,
-                        lot=lot.display_name,
-                        committed=format_amount(self.env, zone_committed, currency),
-                        quota=format_amount(self.env, allocation.amount, currency),
-                    )
-                )
-
-    def _check_call_off_agreement(self, agreement, order_date):
-        self.ensure_one()
-        state = agreement._get_state_on(order_date)
-        if state in ("closed", "cancelled"):
-            raise UserError(
-                _(
-                    "Call-off %(order)s cannot be confirmed: framework agreement "
-                    "%(agreement)s is %(state)s.",
-                    order=self.display_name,
-                    agreement=agreement.display_name,
-                    state=dict(
-                        agreement._fields["state"]._description_selection(self.env)
-                    )[state],
-                )
-            )
-        if state != "running":
-            raise UserError(
-                _(
-                    "Call-off %(order)s cannot be confirmed: its date %(date)s lies "
-                    "outside framework agreement %(agreement)s, which runs from "
-                    "%(start)s to %(end)s.",
-                    order=self.display_name,
-                    date=format_date(self.env, order_date),
-                    agreement=agreement.display_name,
-                    start=format_date(self.env, agreement.date_start),
-                    end=format_date(self.env, agreement.date_end),
-                )
-            )
-
-    def _check_call_off_zone(self, agreement, order_date):
-        self.ensure_one()
-        zone = self.zone_id
-        if not zone:
-            raise UserError(
-                _(
-                    "Call-off %(order)s cannot be confirmed: choose the zone that "
-                    "orders.",
-                    order=self.display_name,
-                )
-            )
-        if zone == agreement.lead_zone_id:
-            return
-        participation = agreement.participation_ids.filtered(
-            lambda p: p.zone_id == zone
-        )
-        if not participation:
-            raise UserError(
-                _(
-                    "Call-off %(order)s cannot be confirmed: zone %(zone)s has not "
-                    "joined framework agreement %(agreement)s.",
-                    order=self.display_name,
-                    zone=zone.display_name,
-                    agreement=agreement.display_name,
-                )
-            )
-        if participation.date_joined > order_date:
-            raise UserError(
-                _(
-                    "Call-off %(order)s cannot be confirmed: zone %(zone)s joined "
-                    "framework agreement %(agreement)s on %(joined)s, after the "
-                    "order date %(date)s.",
-                    order=self.display_name,
-                    zone=zone.display_name,
-                    agreement=agreement.display_name,
-                    joined=format_date(self.env, participation.date_joined),
-                    date=format_date(self.env, order_date),
-                )
-            )
+    def _prepare_grouped_data(self, rfq):
+        """Call-offs of different lots or zones are never merged."""
+        key = super()._prepare_grouped_data(rfq)
+        if rfq.framework_agreement_id:
+            key += (rfq.requisition_id.id, rfq.zone_id.id)
+        return key
 
     @api.onchange("requisition_id")
     def _onchange_requisition_id_zone(self):

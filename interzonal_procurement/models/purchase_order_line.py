@@ -1,6 +1,20 @@
 from odoo import api, fields, models
 from odoo.tools import SQL, float_compare
 
+from .purchase_order import DEFER_CAPACITY_CHECK
+
+# Fields of a line whose change changes what a confirmed call-off commits.
+LINE_AMOUNT_FIELDS = {
+    "product_id",
+    "product_qty",
+    "product_uom",
+    "price_unit",
+    "discount",
+    "display_type",
+    "order_id",
+    "product_packaging_qty",
+}
+
 
 class PurchaseOrderLine(models.Model):
     _inherit = "purchase.order.line"
@@ -22,7 +36,24 @@ class PurchaseOrderLine(models.Model):
         lines.filtered(
             lambda line: line.order_id.state in ("purchase", "done")
         )._freeze_date_committed()
+        lines.order_id._check_call_off_lines_changed()
         return lines
+
+    def write(self, vals):
+        if self.env.context.get(DEFER_CAPACITY_CHECK) or not (
+            LINE_AMOUNT_FIELDS.intersection(vals)
+        ):
+            return super().write(vals)
+        orders = self.order_id
+        res = super().write(vals)
+        (orders | self.order_id)._check_call_off_lines_changed()
+        return res
+
+    def unlink(self):
+        orders = self.order_id
+        res = super().unlink()
+        orders.exists()._check_call_off_lines_changed()
+        return res
 
     def _freeze_date_committed(self):
         """Copy the planned date into the committed date where still empty."""
@@ -48,7 +79,7 @@ class PurchaseOrderLine(models.Model):
         """Confirmed order lines whose committed date passed without full receipt."""
         lines = self.search(
             [
-                ("state", "=", "purchase"),
+                ("state", "in", ("purchase", "done")),
                 ("date_committed", "<", fields.Datetime.now()),
                 ("purchase_request_lines", "!=", False),
                 *(domain or []),

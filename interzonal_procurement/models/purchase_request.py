@@ -465,7 +465,14 @@ class PurchaseRequest(models.Model):
                     "%(product)s was due on %(date)s and is not received; follow "
                     "up with %(vendor)s.",
                     product=line.product_id.display_name,
-                    date=format_date(self.env, min(po_lines.mapped("date_planned"))),
+                    date=format_date(
+                        self.env,
+                        min(
+                            po_lines.mapped(
+                                lambda pol: pol.date_committed or pol.date_planned
+                            )
+                        ),
+                    ),
                     vendor=order.partner_id.display_name,
                 ),
                 user_id=(

@@ -112,9 +112,12 @@ class PurchaseRequestLine(models.Model):
                 ("date_end", ">=", today),
                 "|",
                 ("framework_agreement_id.lead_zone_id", "=", zone.id),
-                "&",
-                ("framework_agreement_id.participation_ids.zone_id", "=", zone.id),
-                ("framework_agreement_id.participation_ids.date_joined", "<=", today),
+                # the zone's own accession, not any zone's, dates its access
+                (
+                    "framework_agreement_id.participation_ids",
+                    "any",
+                    [("zone_id", "=", zone.id), ("date_joined", "<=", today)],
+                ),
             ]
         )
 

@@ -28,6 +28,7 @@ class FrameworkAgreementXlsx(models.AbstractModel):
         )
         for zone in zones.sorted(lambda z: (z.code or "", z.id)):
             self._write_zone_sheet(workbook, styles, zone, lots, zone_totals)
+        self._write_call_offs_sheet(workbook, styles, lots)
 
     def _get_styles(self, workbook):
         return {
@@ -56,8 +57,10 @@ class FrameworkAgreementXlsx(models.AbstractModel):
             _("Consumption (%)"),
             _("Exhaustion Forecast"),
             _("Fines Withheld"),
+            _("Operators"),
         ]
         sheet.write_row(0, 0, headers, styles["header"])
+        sheet.set_column(10, 10, 40)
         sheet.set_column(0, 2, 30)
         sheet.set_column(3, 3, 10)
         sheet.set_column(4, 9, 16)
@@ -80,6 +83,7 @@ class FrameworkAgreementXlsx(models.AbstractModel):
                     styles["date"],
                 )
             sheet.write_number(row, 9, lot.late_fine_amount, styles["money"])
+            sheet.write(row, 10, ", ".join(lot.operator_ids.mapped("display_name")))
         if not lots:
             return sheet
         last = len(lots)
@@ -146,4 +150,40 @@ class FrameworkAgreementXlsx(models.AbstractModel):
                     row, 4, quotas[key] - zone_totals.get(key, 0.0), styles["money"]
                 )
             row += 1
+        return sheet
+
+    def _write_call_offs_sheet(self, workbook, styles, lots):
+        """Per call-off placed: what it commits, and for lots of several
+        operators the operators consulted and the award justification."""
+        sheet = workbook.add_worksheet(_("Call-offs")[:SHEET_NAME_MAX])
+        headers = [
+            _("Lot"),
+            _("Call-off"),
+            _("Zone"),
+            _("Supplier"),
+            _("Placed On"),
+            _("Committed"),
+            _("Operators Consulted"),
+            _("Award Justification"),
+        ]
+        sheet.write_row(0, 0, headers, styles["header"])
+        sheet.set_column(0, 3, 30)
+        sheet.set_column(4, 5, 16)
+        sheet.set_column(6, 7, 50)
+        orders = lots.purchase_ids.filtered("is_committed_call_off").sorted(
+            lambda o: (o.requisition_id.id, o.call_off_date, o.id)
+        )
+        for row, order in enumerate(orders, start=1):
+            sheet.write(row, 0, order.requisition_id.display_name)
+            sheet.write(row, 1, order.name)
+            sheet.write(row, 2, order.zone_id.display_name or "")
+            sheet.write(row, 3, order.partner_id.display_name)
+            sheet.write_datetime(
+                row, 4, fields.Datetime.to_datetime(order.call_off_date), styles["date"]
+            )
+            sheet.write_number(row, 5, order.call_off_amount, styles["money"])
+            sheet.write(
+                row, 6, ", ".join(order.consulted_operator_ids.mapped("display_name"))
+            )
+            sheet.write(row, 7, order.award_justification or "")
         return sheet

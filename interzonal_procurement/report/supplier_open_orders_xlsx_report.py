@@ -18,11 +18,11 @@ class SupplierOpenOrdersXlsx(models.AbstractModel):
     def _get_open_lines(self, partners):
         lines = self.env["purchase.order.line"].search(
             [
-                ("state", "=", "purchase"),
+                ("state", "in", ("purchase", "done")),
                 ("order_id.partner_id", "child_of", partners.commercial_partner_id.ids),
                 ("display_type", "=", False),
             ],
-            order="date_planned, id",
+            order="date_committed, date_planned, id",
         )
         return lines.filtered(lambda line: line.qty_received < line.product_qty)
 
@@ -54,7 +54,10 @@ class SupplierOpenOrdersXlsx(models.AbstractModel):
             for col, title in enumerate(titles):
                 sheet.write(0, col, title, header)
             for row, line in enumerate(self._get_open_lines(partner), start=1):
-                planned = fields.Date.context_today(self, line.date_planned)
+                # the date agreed at confirmation, not a later planned one
+                planned = fields.Date.context_today(
+                    self, line.date_committed or line.date_planned
+                )
                 days_late = max((today - planned).days, 0)
                 sheet.write(row, 0, line.order_id.name)
                 sheet.write(row, 1, line.name or line.product_id.display_name)

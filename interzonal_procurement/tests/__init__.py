@@ -14,3 +14,6 @@ from . import test_supplier_open_orders_xlsx
 from . import test_late_fine
 from . import test_late_fine_tour
 from . import test_plain_purchase
+from . import test_call_off_capacity
+from . import test_lot_ceiling
+from . import test_bad_inputs

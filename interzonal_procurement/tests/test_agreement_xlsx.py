@@ -39,7 +39,9 @@ class TestAgreementXlsx(InterzonalAgreementCommon):
         )
         self.assertEqual(report_type, "xlsx")
         workbook = load_workbook(io.BytesIO(content))
-        self.assertEqual(workbook.sheetnames, ["Lots", "IZ1", "IZ2", "IZ4"])
+        self.assertEqual(
+            workbook.sheetnames, ["Lots", "IZ1", "IZ2", "IZ4", "Call-offs"]
+        )
 
         lots = workbook["Lots"]
         rows = list(lots.iter_rows(min_row=2, max_row=3, values_only=True))

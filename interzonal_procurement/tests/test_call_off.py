@@ -54,7 +54,9 @@ class TestCallOff(InterzonalAgreementCommon):
         order = self._create_call_off(lot, 8000)
         order.with_user(self.user_buyer).button_confirm()
         line = order.order_line
-        with self.assertRaisesMessage(UserError, "above its ceiling 10,000.00"):
+        with self.assertRaisesMessage(
+            UserError, r"of 16,000.00\s€ for zone .* only 10,000.00\s€ left"
+        ):
             order.with_user(self.user_buyer).write(
                 {
                     "order_line": [
@@ -191,16 +193,16 @@ class TestCallOff(InterzonalAgreementCommon):
         )
         self._assert_refused(
             self._create_call_off(lot, 1000, zone=self.zone_late),
-            r"zone \[IZ4\] Zone Late joined .* on 06/01/2026, after the order "
-            r"date 03/16/2026",
+            r"placed on 03/20/2026: zone \[IZ4\] Zone Late joined .* on 06/01/2026",
         )
-        self._assert_refused(
-            self._create_call_off(lot, 1000, when=datetime(2028, 1, 15, 10, 0)),
-            r"its date 01/15/2028 lies outside .* from 01/01/2024 to 12/31/2027",
-        )
+        rfq = self._create_call_off(lot, 1000, when=datetime(2027, 12, 20, 10, 0))
+        with freeze_time("2028-01-15"):
+            self._assert_refused(
+                rfq, r"placed on 01/15/2028: .* runs from 01/01/2024 to 12/31/2027"
+            )
         self._assert_refused(
             self._create_call_off(lot, 1000, vendor=self.other_vendor),
-            r"the vendor IZ Other SRL is not the vendor of lot",
+            r"the supplier IZ Other SRL is not an operator of lot",
         )
         # the member zone that joined in time may order
         order = self._create_call_off(lot, 1000, zone=self.zone_member)

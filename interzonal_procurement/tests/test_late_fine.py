@@ -320,9 +320,15 @@ class TestLateFine(LateFineCommon):
     def test_bad_inputs_refused(self):
         order = self._laptop_order()
         fine = self._receive_late_part(order).with_user(self.user_finance)
-        for vals in ({"rate": -0.1}, {"cap": 120}, {"cap": -1}, {"days_late": -3}):
+        for vals in (
+            {"rate": -0.1},
+            {"cap": 120},
+            {"cap": -1},
+            {"cap": 8},
+            {"days_late": -3},
+        ):
             with self.assertRaisesMessage(
-                ValidationError, "cap lies between 0 and 100"
+                ValidationError, r"cap is the statutory 7.5 % or 10.0 %"
             ):
                 fine.write(vals)
             fine.invalidate_recordset()
@@ -330,8 +336,13 @@ class TestLateFine(LateFineCommon):
                 fine, [{"rate": 0.1, "cap": 7.5, "days_late": 14, "amount": 448}]
             )
         agreement = self.agreement.with_user(self.user_contract_manager)
-        for vals in ({"late_fine_rate": -0.07}, {"late_fine_cap": 101}):
-            with self.assertRaisesMessage(ValidationError, "between 0 and 100"):
+        for vals, pattern in (
+            ({"late_fine_rate": -0.07}, "between 0 and 100"),
+            ({"late_fine_cap": 101}, "statutory 7.5 %, or 10.0 %"),
+            ({"late_fine_cap": 8}, "statutory 7.5 %, or 10.0 %"),
+            ({"late_fine_cap": 10}, "statutory 7.5 %, or 10.0 %"),
+        ):
+            with self.assertRaisesMessage(ValidationError, pattern):
                 agreement.write(vals)
             agreement.invalidate_recordset()
             self.assertEqual(agreement.late_fine_rate, 0.1)
@@ -389,3 +400,100 @@ class TestLateFine(LateFineCommon):
         lots = load_workbook(io.BytesIO(content))["Lots"]
         self.assertEqual(lots["J1"].value, "Fines Withheld")
         self.assertEqual(lots["J2"].value, 448)
+
+    def _reverse(self, bill, when, modify=False):
+        with freeze_time(when):
+            reversal = (
+                self.env["account.move.reversal"]
+                .with_context(active_model="account.move", active_ids=bill.ids)
+                .create(
+                    {
+                        "date": date.fromisoformat(when),
+                        "journal_id": bill.journal_id.id,
+                        "reason": "Wrong quantity billed",
+                    }
+                )
+            )
+            if modify:
+                reversal.modify_moves()
+            else:
+                reversal.refund_moves()
+        return reversal
+
+    def test_fine_withheld_again_after_credit_note(self):
+        """A bill withholding 448 is reversed by a credit note: the fine is
+        due again and the replacement bill withholds it, once."""
+        order = self._laptop_order()
+        fine = self._receive_late_part(order)
+        bill = self._bill(order)
+        self.assertEqual(bill.amount_total, 79552)
+        reversal = self._reverse(bill, "2026-04-02")
+        credit_note = reversal.new_move_ids
+        credit_note.action_post()
+        self.assertEqual(credit_note.move_type, "in_refund")
+        self.assertEqual(credit_note.amount_total, 79552)
+        self.assertEqual(credit_note.invoice_line_ids.late_fine_id, fine)
+        self.assertRecordValues(fine, [{"state": "to_withhold", "bill_id": False}])
+        self.assertEqual(self.lot.late_fine_amount, 0)
+        with freeze_time("2026-04-03"):
+            order.action_create_invoice()
+        replacement = order.invoice_ids - bill - credit_note
+        self.assertEqual(len(replacement), 1)
+        replacement.invoice_date = date(2026, 4, 3)
+        replacement.action_post()
+        self.assertEqual(replacement.amount_total, 79552)
+        self.assertEqual(
+            replacement.invoice_line_ids.filtered("late_fine_id").price_subtotal, -448
+        )
+        self.assertRecordValues(
+            fine, [{"state": "withheld", "bill_id": replacement.id}]
+        )
+        self.lot.invalidate_recordset(["late_fine_amount"])
+        self.assertEqual(self.lot.late_fine_amount, 448)
+        # a further bill of the order leaves it out
+        self.assertFalse(
+            fine._get_fines_to_bill(), "the fine is on the replacement bill"
+        )
+
+    def test_fine_follows_a_bill_modified_by_credit_note(self):
+        """Reverse and create a new draft: the draft carries the fine."""
+        order = self._laptop_order()
+        fine = self._receive_late_part(order)
+        bill = self._bill(order)
+        reversal = self._reverse(bill, "2026-04-02", modify=True)
+        new_bill = reversal.new_move_ids.filtered(
+            lambda move: move.move_type == "in_invoice"
+        )
+        self.assertEqual(new_bill.state, "draft")
+        self.assertRecordValues(
+            fine, [{"state": "to_withhold", "bill_id": new_bill.id}]
+        )
+        new_bill.invoice_date = date(2026, 4, 2)
+        new_bill.action_post()
+        self.assertEqual(new_bill.amount_total, 79552)
+        self.assertRecordValues(fine, [{"state": "withheld", "bill_id": new_bill.id}])
+        self.assertEqual(self.lot.late_fine_amount, 448)
+
+    def test_fine_edited_on_draft_bill(self):
+        order = self._laptop_order()
+        fine = self._receive_late_part(order)
+        with freeze_time("2026-03-31"):
+            order.action_create_invoice()
+        bill = order.invoice_ids
+        self.assertEqual(bill.amount_total, 79552)
+        fine.with_user(self.user_finance).days_late = 10
+        line = bill.invoice_line_ids.filtered("late_fine_id")
+        self.assertEqual(line.price_unit, -320)
+        self.assertIn("10 days late", line.name)
+        self.assertEqual(bill.amount_total, 79680)
+
+    def test_cap_follows_the_award_criterion(self):
+        agreement = self.agreement.with_user(self.user_contract_manager)
+        agreement.is_delivery_time_criterion = True
+        self.assertEqual(agreement.late_fine_cap, 10)
+        with self.assertRaisesMessage(ValidationError, r"statutory 7.5 %.*IZ ICT"):
+            agreement.late_fine_cap = 7.5
+        agreement.invalidate_recordset()
+        self.assertEqual(agreement.late_fine_cap, 10)
+        agreement.is_delivery_time_criterion = False
+        self.assertEqual(agreement.late_fine_cap, 7.5)

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from .common import InterzonalRequestCommon
 
@@ -270,3 +270,85 @@ class TestPurchaseRequest(InterzonalRequestCommon):
         (request.line_ids - monitor).do_cancel()
         Request._cron_notify_late_deliveries()
         self.assertEqual(request.state, "done")
+
+    def test_late_follow_up_of_locked_order_shows_committed_date(self):
+        """A locked (done) call-off whose committed date passed is followed up,
+        with the committed date, even after the plan moved later."""
+        request = self._quoted_request()
+        request.with_user(self.user_requester).action_quotation_accept()
+        request.action_create_call_offs()
+        order = request.line_ids.purchase_lines.order_id.filtered(
+            lambda o: o.requisition_id == self.lot_1
+        )
+        committed = fields.Datetime.now().replace(microsecond=0) - timedelta(days=5)
+        order.order_line.date_planned = committed
+        order.button_confirm()
+        order.button_done()
+        self.assertEqual(order.state, "done")
+        later = fields.Datetime.now() + timedelta(days=10)
+        order.order_line.date_planned = later
+        self.assertEqual(order.order_line.date_committed, committed)
+        monitor = request.line_ids.filtered(
+            lambda line: line.product_id == self.monitor
+        )
+        self.assertEqual(monitor.qty_late, 3)
+        self.env["purchase.request"]._cron_notify_late_deliveries()
+        activity = request.activity_ids.filtered(lambda a: "Late delivery" in a.summary)
+        self.assertEqual(len(activity), 1)
+        self.assertIn(f"was due on {format_date(self.env, committed)}", activity.note)
+        self.assertNotIn(format_date(self.env, later), activity.note)
+
+    def test_lot_offered_from_the_zones_own_accession(self):
+        """Zone A joins the camera agreement on 1 June 2026, another zone
+        joined in 2024: zone A is offered the lot only from 1 June."""
+        self.foreign_agreement.with_user(self.user_contract_manager).write(
+            {
+                "participation_ids": [
+                    Command.create(
+                        {"zone_id": self.zone_a.id, "date_joined": date(2026, 6, 1)}
+                    ),
+                    Command.create(
+                        {"zone_id": self.zone_late.id, "date_joined": date(2024, 3, 1)}
+                    ),
+                ]
+            }
+        )
+        with freeze_time("2026-05-31"):
+            request = self._create_request()
+            request.line_ids = [
+                Command.create({"product_id": self.camera.id, "product_qty": 2})
+            ]
+            request.action_suggest_lots()
+            self.assertTrue(request.line_ids.out_of_contract)
+            self.assertFalse(request.line_ids.requisition_id)
+        with freeze_time("2026-06-01"):
+            request.action_suggest_lots()
+            self.assertEqual(request.line_ids.requisition_id, self.lot_3)
+            self.assertEqual(request.line_ids.contract_price_unit, 500)
+
+    def test_foreign_currency_contract_price_converted_once(self):
+        """Lot 2 prices the dock at 150 EUR: the request shows it in company
+        currency at the day's rate, the call-off made days later, when the
+        rate moved, still orders it at 150 EUR."""
+        company_currency = self.env.company.currency_id
+        self.assertNotEqual(company_currency, self.eur)
+        Rate = self.env["res.currency.rate"]
+        Rate.search([("currency_id", "=", self.eur.id)]).unlink()
+        Rate.create({"currency_id": self.eur.id, "name": date(2026, 3, 1), "rate": 0.8})
+        with freeze_time("2026-03-20"):
+            request = self._quoted_request()
+        dock = request.line_ids.filtered(lambda line: line.product_id == self.dock)
+        self.assertEqual(dock.requisition_id, self.lot_2)
+        self.assertEqual(dock.contract_price_unit, 187.5)
+        Rate.create(
+            {"currency_id": self.eur.id, "name": date(2026, 3, 25), "rate": 0.5}
+        )
+        with freeze_time("2026-03-26"):
+            request.with_user(self.user_requester).action_quotation_accept()
+            request.action_create_call_offs()
+        order = dock.purchase_lines.order_id
+        self.assertEqual(order.currency_id, self.eur)
+        self.assertEqual(
+            {line.product_id: line.price_unit for line in order.order_line},
+            {self.product: 950, self.dock: 150},
+        )

@@ -19,13 +19,17 @@ class TestSupplierOpenOrdersXlsx(InterzonalRequestCommon):
         order = request.line_ids.purchase_lines.order_id.filtered(
             lambda o: o.partner_id == self.other_vendor
         )
-        order.button_confirm()
         laptop_line = order.order_line.filtered(
             lambda line: line.product_id == self.product
         )
         dock_line = order.order_line - laptop_line
         laptop_line.date_planned = datetime(2026, 3, 10, 12, 0)
         dock_line.date_planned = datetime(2026, 3, 30, 12, 0)
+        order.button_confirm()
+        # the workbook shows the committed date even when the plan moves, and
+        # keeps a locked order
+        laptop_line.date_planned = datetime(2026, 3, 18, 12, 0)
+        order.button_done()
         move = order.picking_ids.move_ids.filtered(
             lambda m: m.product_id == self.product
         )

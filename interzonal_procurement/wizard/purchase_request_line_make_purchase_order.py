@@ -23,14 +23,25 @@ class PurchaseRequestLineMakePurchaseOrder(models.TransientModel):
     def _post_process_po_line(self, item, po_line, new_pr_line):
         res = super()._post_process_po_line(item, po_line, new_pr_line)
         line = item.line_id
-        if (
-            line.requisition_id
-            and line.requisition_id == po_line.order_id.requisition_id
-        ):
-            po_line.price_unit = line.company_id.currency_id._convert(
-                line.contract_price_unit,
-                po_line.currency_id,
-                po_line.company_id,
-                po_line.order_id.date_order.date(),
-            )
+        lot = line.requisition_id
+        if lot and lot == po_line.order_id.requisition_id:
+            # The lot's own price, converted once when the order is in another
+            # currency than the lot (the request shows it in company currency).
+            prices = lot.line_ids.filtered(
+                lambda rl: rl.product_id == line.product_id
+            ).mapped("price_unit")
+            if prices:
+                po_line.price_unit = lot.currency_id._convert(
+                    min(prices),
+                    po_line.currency_id,
+                    po_line.company_id,
+                    po_line.order_id.date_order.date(),
+                )
+            else:
+                po_line.price_unit = line.company_id.currency_id._convert(
+                    line.contract_price_unit,
+                    po_line.currency_id,
+                    po_line.company_id,
+                    po_line.order_id.date_order.date(),
+                )
         return res

@@ -42,7 +42,7 @@ registry.category("web_tour.tours").add("interzonal_procurement_call_off", {
         },
         {
             content: "The refusal gives the remaining amount",
-            trigger: ".modal .modal-body:contains('has only 5,000.00')",
+            trigger: ".modal .modal-body:contains('only 5,000.00')",
         },
         {
             content: "Close the refusal",
