@@ -301,36 +301,49 @@ class ProjectProject(models.Model):
 
     @api.depends(lambda self: self._pmo_health_depends())
     def _compute_health(self):
+        """The health reads the earned-value figures and the baseline from
+        their sources, not from their stored computed fields: automation
+        rules evaluate the health while those fields are being recomputed,
+        when their stored values are still the old ones."""
         for project in self:
-            project.health, project.health_driver = project._pmo_assess_health()
-            if project.has_baseline:
-                time_use, cost_use = project._pmo_time_use(), project._pmo_cost_use()
+            figures = project._pmo_evm_figures()
+            baseline = project._pmo_has_baseline()
+            project.health, project.health_driver = project._pmo_assess_health(
+                figures, baseline
+            )
+            if baseline:
+                time_use = project._pmo_time_use(figures)
+                cost_use = project._pmo_cost_use(figures)
                 project.health_time = project._pmo_figure_health(time_use)
                 project.health_cost = project._pmo_figure_health(cost_use)
             else:
                 project.health_time = project.health_cost = "no_baseline"
 
-    def _pmo_time_use(self):
-        """Share of the time tolerance used (1.0 = all of it), None if unknown."""
-        if not self.spi_defined:
+    def _pmo_time_use(self, figures=None):
+        """Share of the time tolerance used (1.0 = all of it), None if unknown.
+        ``figures``: those of ``_pmo_evm_figures()``, else the stored ones."""
+        figures = self if figures is None else figures
+        if not figures["spi_defined"]:
             return None
-        slip = max(0.0, (1.0 - self.spi) * 100.0)
+        slip = max(0.0, (1.0 - figures["spi"]) * 100.0)
         if float_is_zero(slip, precision_digits=6):
             return 0.0
         tolerance = self.tolerance_time_percent
         return slip / tolerance if tolerance > 0 else float("inf")
 
-    def _pmo_cost_forecast(self):
+    def _pmo_cost_forecast(self, figures=None):
         """EAC, or at least what was already spent when EAC is undefined."""
-        return self.eac if self.eac_defined else self.actual_cost
+        figures = self if figures is None else figures
+        return figures["eac"] if figures["eac_defined"] else self.actual_cost
 
-    def _pmo_cost_use(self):
+    def _pmo_cost_use(self, figures=None):
         """Share of the cost tolerance used (1.0 = all of it), None if unknown."""
         rounding = (self.currency_id or self.env.company.currency_id).rounding
         bac = self.budget_at_completion
         if float_is_zero(bac, precision_rounding=rounding):
             return None
-        overrun = max(0.0, (self._pmo_cost_forecast() - bac) / bac * 100.0)
+        forecast = self._pmo_cost_forecast(figures)
+        overrun = max(0.0, (forecast - bac) / bac * 100.0)
         if float_is_zero(overrun, precision_digits=6):
             return 0.0
         tolerance = self.tolerance_cost_percent
@@ -342,22 +355,24 @@ class ProjectProject(models.Model):
             return "green"
         return "red" if use > 1.0 + 1e-9 else "amber"
 
-    def _pmo_assess_health(self):
+    def _pmo_assess_health(self, figures=None, baseline=None):
         """Return (health, driver): the worst of the figures' colours. Without
         a baseline the time and cost figures measure nothing: only the
         indicators can colour the project, else it has "no baseline"."""
         self.ensure_one()
+        if baseline is None:
+            baseline = self.has_baseline
         candidates = [("green", "none")]
-        if self.has_baseline:
+        if baseline:
             candidates += [
-                (self._pmo_figure_health(self._pmo_time_use()), "time"),
-                (self._pmo_figure_health(self._pmo_cost_use()), "cost"),
+                (self._pmo_figure_health(self._pmo_time_use(figures)), "time"),
+                (self._pmo_figure_health(self._pmo_cost_use(figures)), "cost"),
             ]
         candidates += self._pmo_extra_health_candidates()
         # Worst colour first; on a tie cost decides, then time, then indicators.
         order = {"none": -1, "stale": 0, "indicators": 1, "time": 2, "cost": 3}
         worst = max(candidates, key=lambda c: (HEALTH_RANK[c[0]], order.get(c[1], 9)))
-        if worst[0] == "green" and not self.has_baseline:
+        if worst[0] == "green" and not baseline:
             return "no_baseline", "baseline"
         if worst[0] == "green":
             return "green", "none"
@@ -500,12 +515,16 @@ class ProjectProject(models.Model):
 
     @api.depends("budget_at_completion", "milestone_ids.planned_value")
     def _compute_has_baseline(self):
-        """A baseline is a budget at completion planned on milestones."""
         for project in self:
-            project.has_baseline = bool(
-                project.budget_at_completion
-                and any(m.planned_value > 0 for m in project.sudo().milestone_ids)
-            )
+            project.has_baseline = project._pmo_has_baseline()
+
+    def _pmo_has_baseline(self):
+        """A baseline is a budget at completion planned on milestones."""
+        self.ensure_one()
+        return bool(
+            self.budget_at_completion
+            and any(m.planned_value > 0 for m in self.sudo().milestone_ids)
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

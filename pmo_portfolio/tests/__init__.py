@@ -6,3 +6,4 @@ from . import test_indicators
 from . import test_tour
 from . import test_reports
 from . import test_duties
+from . import test_figures
