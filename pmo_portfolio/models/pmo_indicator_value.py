@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date, formatLang
 
 RAG_SELECTION = [
     ("green", "Green"),
@@ -335,7 +336,10 @@ class PmoIndicatorValue(models.Model):
         )
         vals_list = []
         for value in values:
-            summary = _("Submit %(indicator)s", indicator=value.indicator_id.name)
+            env = value.user_id._pmo_recipient_env()
+            summary = env._(
+                "Submit %(indicator)s", indicator=value.with_env(env).indicator_id.name
+            )
             vals_list.append(
                 {
                     "res_model_id": model,
@@ -378,14 +382,14 @@ class PmoIndicatorValue(models.Model):
         return project.actual_cost / bac * 100.0 if bac else None
 
     def _send_reminders(self):
+        """Remind each responsible person, in their language."""
         for value in self.filtered("user_id"):
+            env = value.user_id._pmo_recipient_env()
             value.message_post(
-                body=_(
+                body=env._(
                     "Reminder: %(indicator)s for %(project)s is due on "
                     "%(deadline)s.",
-                    indicator=value.indicator_id.name,
-                    project=value.project_id.name,
-                    deadline=value.deadline,
+                    **value._message_values(env),
                 ),
                 partner_ids=value.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
@@ -393,7 +397,34 @@ class PmoIndicatorValue(models.Model):
         self.write({"reminder_sent": True})
 
     def _mark_stale(self):
+        """Mark the values stale and tell each responsible person, in their
+        language."""
         self.sudo().write({"is_stale": True})
+        for value in self.filtered("user_id"):
+            env = value.user_id._pmo_recipient_env()
+            value.sudo().message_post(
+                body=env._(
+                    "%(indicator)s for %(project)s was not submitted by "
+                    "%(deadline)s: it is now stale and shows grey in the "
+                    "portfolio.",
+                    **value._message_values(env),
+                ),
+                partner_ids=value.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _message_values(self, env):
+        """The placeholders of the messages about this value, formatted in
+        the language of ``env``."""
+        self.ensure_one()
+        value = self.with_env(env)
+        return {
+            "indicator": value.indicator_id.name,
+            "project": value.project_id.name,
+            "deadline": format_date(env, value.deadline),
+            "value": formatLang(env, value.value, digits=3),
+            "unit": value.unit or "",
+        }
 
     def _sync_alerts(self):
         """Red opens one alert per value (not one per edit), stale opens a
@@ -423,20 +454,18 @@ class PmoIndicatorValue(models.Model):
 
     def _prepare_alert_vals(self):
         self.ensure_one()
+        # Written for the project lead who receives the alert.
+        env = self.project_id.user_id._pmo_recipient_env()
+        placeholders = self._message_values(env)
         if self.rag == "stale":
-            message = _(
+            message = env._(
                 "%(indicator)s for %(project)s was not submitted by %(deadline)s.",
-                indicator=self.indicator_id.name,
-                project=self.project_id.name,
-                deadline=self.deadline,
+                **placeholders,
             )
         else:
-            message = _(
+            message = env._(
                 "%(indicator)s for %(project)s is red: %(value)s %(unit)s.",
-                indicator=self.indicator_id.name,
-                project=self.project_id.name,
-                value=self.value,
-                unit=self.unit or "",
+                **placeholders,
             )
         return {
             "project_id": self.project_id.id,

@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import float_is_zero, format_amount
+from odoo.tools import float_is_zero, format_amount, formatLang
 
 HEALTH_SELECTION = [
     ("green", "Green"),
@@ -728,7 +728,9 @@ class ProjectProject(models.Model):
 
     def _pmo_raise_exception_reports(self):
         """One draft exception report and one activity for the PMO manager
-        per project that turned red; none more while it stays red."""
+        per project that turned red; none more while it stays red. The
+        report and the activity are written in the language of the person
+        they are escalated to."""
         red = self.filtered(lambda p: p.health == "red" and not p.pmo_exception_raised)
         self._pmo_reset_exception_raised()
         if not red:
@@ -736,16 +738,24 @@ class ProjectProject(models.Model):
         reports = (
             self.env["pmo.exception.report"]
             .sudo()
-            .create([project._prepare_exception_report_vals() for project in red])
+            .create(
+                [
+                    project.with_env(
+                        project._pmo_escalation_user()._pmo_recipient_env()
+                    )._prepare_exception_report_vals()
+                    for project in red
+                ]
+            )
         )
         red.sudo().pmo_exception_raised = True
         for report in reports:
             manager = report.project_id._pmo_escalation_user()
             if manager:
+                env = manager._pmo_recipient_env()
                 report.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
-                    summary=_("Exception report to decide"),
+                    summary=env._("Exception report to decide"),
                     note=report.cause,
                 )
         return reports
@@ -757,19 +767,22 @@ class ProjectProject(models.Model):
         back.sudo().pmo_exception_raised = False
 
     def _prepare_exception_report_vals(self):
+        """The report's texts, in the language of ``self.env``."""
         self.ensure_one()
         currency = self.currency_id or self.env.company.currency_id
         return {
             "project_id": self.id,
             "date": fields.Date.context_today(self),
-            "cause": self.health_reason,
+            "cause": self._pmo_health_reason(),
             "forecast": _(
                 "EAC %(eac)s against a BAC of %(bac)s; SPI %(spi)s.",
                 eac=format_amount(self.env, self.eac, currency)
                 if self.eac_defined
                 else _("undefined"),
                 bac=format_amount(self.env, self.budget_at_completion, currency),
-                spi=("%.3f" % self.spi) if self.spi_defined else _("undefined"),
+                spi=formatLang(self.env, self.spi, digits=3)
+                if self.spi_defined
+                else _("undefined"),
             ),
         }
 

@@ -7,3 +7,4 @@ from . import test_tour
 from . import test_reports
 from . import test_duties
 from . import test_figures
+from . import test_languages
