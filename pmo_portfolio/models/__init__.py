@@ -9,3 +9,4 @@ from . import pmo_exception_report
 from . import pmo_indicator
 from . import pmo_indicator_value
 from . import pmo_alert
+from . import res_users

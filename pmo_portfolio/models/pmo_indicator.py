@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3}
 
@@ -212,6 +212,15 @@ class PmoIndicator(models.Model):
 
     def action_generate_values(self):
         """Open the current period's values of these indicators (all active
+        ones when called on none): the PMO's request, checked before the
+        values are created as superuser."""
+        user = self.env.user
+        if not (self.env.su or user.has_group("pmo_portfolio.group_pmo_officer")):
+            raise AccessError(_("Only the PMO requests indicator values."))
+        return self._generate_values()
+
+    def _generate_values(self):
+        """Open the current period's values of these indicators (all active
         ones when called on none) for every project in their scope, with an
         activity for the person responsible. The number of queries does not
         depend on the number of projects."""
@@ -247,7 +256,7 @@ class PmoIndicator(models.Model):
     def _cron_indicators(self):
         """Daily: open new periods, fill computed indicators, remind, mark
         stale the values not submitted by their deadline."""
-        self.action_generate_values()
+        self._generate_values()
         Value = self.env["pmo.indicator.value"].sudo()
         today = fields.Date.context_today(self)
         Value.search(

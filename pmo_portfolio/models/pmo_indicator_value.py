@@ -1,7 +1,8 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date, formatLang
 
 RAG_SELECTION = [
     ("green", "Green"),
@@ -9,8 +10,13 @@ RAG_SELECTION = [
     ("red", "Red"),
     ("stale", "Stale"),
     ("pending", "Pending"),
+    ("undefined", "n/a"),
 ]
 SUBMITTED_STATES = ("submitted", "validated")
+# What the people who submit a value may write on it themselves; everything
+# else (deadline, state, stale flag, validation) is the PMO's or the crons'.
+MEMBER_WRITABLE_FIELDS = {"value", "comment"}
+OFFICER_GROUP = "pmo_portfolio.group_pmo_officer"
 
 
 class PmoIndicatorValue(models.Model):
@@ -45,6 +51,14 @@ class PmoIndicatorValue(models.Model):
     deadline = fields.Date(required=True, tracking=True)
     reminder_date = fields.Date(compute="_compute_reminder_date", store=True)
     value = fields.Float(tracking=True, aggregator="avg", digits=(16, 3))
+    value_undefined = fields.Boolean(
+        string="No Figure",
+        readonly=True,
+        copy=False,
+        help="The project's figure this value is computed from is undefined "
+        "(an SPI without planned value, a CPI without any cost, a consumption "
+        "without budget): no figure, no colour, no alert.",
+    )
     rag = fields.Selection(
         RAG_SELECTION,
         string="RAG",
@@ -101,6 +115,7 @@ class PmoIndicatorValue(models.Model):
 
     @api.depends(
         "value",
+        "value_undefined",
         "state",
         "is_stale",
         "indicator_id.direction",
@@ -109,7 +124,9 @@ class PmoIndicatorValue(models.Model):
     )
     def _compute_rag(self):
         for value in self:
-            if value.state in SUBMITTED_STATES:
+            if value.state in SUBMITTED_STATES and value.value_undefined:
+                value.rag = "undefined"
+            elif value.state in SUBMITTED_STATES:
                 value.rag = value.indicator_id._rag_for(value.value)
             elif value.is_stale:
                 value.rag = "stale"
@@ -162,10 +179,12 @@ class PmoIndicatorValue(models.Model):
         return values
 
     def write(self, vals):
-        if not self.env.su and ("value" in vals or vals.get("state") == "submitted"):
-            self._check_period_open()
+        if not self.env.su:
+            self._check_write_rights(vals)
+            if "value" in vals or vals.get("state") == "submitted":
+                self._check_period_open()
         res = super().write(vals)
-        if {"value", "state", "is_stale"} & set(vals):
+        if {"value", "value_undefined", "state", "is_stale"} & set(vals):
             self._sync_alerts()
             self._refresh_project_status()
         return res
@@ -194,14 +213,68 @@ class PmoIndicatorValue(models.Model):
                 )
             )
 
+    def _check_write_rights(self, vals):
+        """Segregation of duties, whatever the client: the people who submit
+        a value write only its figure and comment, on values they answer
+        for; only the PMO validates or rejects, and never what it submitted
+        itself."""
+        user = self.env.user
+        if vals.get("state") in ("validated", "rejected"):
+            self._check_can_validate()
+        if user.has_group(OFFICER_GROUP):
+            return
+        mail_fields = set(self.env["mail.thread"]._fields) | set(
+            self.env["mail.activity.mixin"]._fields
+        )
+        forbidden = set(vals) - MEMBER_WRITABLE_FIELDS - mail_fields
+        if forbidden:
+            labels = [self._fields[name].string for name in sorted(forbidden)]
+            raise AccessError(
+                _(
+                    "Only the PMO may change %(fields)s of indicator values.",
+                    fields=", ".join(labels),
+                )
+            )
+        foreign = self.filtered(lambda v: not v._is_answered_by(user))
+        if foreign:
+            raise AccessError(
+                _(
+                    "You can only change the values of projects you work on: "
+                    "%(values)s.",
+                    values=", ".join(foreign.mapped("display_name")),
+                )
+            )
+
+    def _check_can_validate(self):
+        user = self.env.user
+        if not (self.env.su or user.has_group(OFFICER_GROUP)):
+            raise AccessError(
+                _(
+                    "Only a PMO officer or manager validates or rejects "
+                    "indicator values."
+                )
+            )
+        own = self.filtered(lambda v: v.submitted_by == user)
+        if own:
+            raise AccessError(
+                _(
+                    "You submitted %(values)s: someone else of the PMO validates "
+                    "or rejects it.",
+                    values=", ".join(own.mapped("display_name")),
+                )
+            )
+
+    def _is_answered_by(self, user):
+        """The value's responsible, the project's lead and team answer for it."""
+        self.ensure_one()
+        project = self.project_id
+        return user in (self.user_id | project.user_id | project.member_ids)
+
     def _check_can_submit(self):
         user = self.env.user
-        if user.has_group("pmo_portfolio.group_pmo_officer"):
+        if self.env.su or user.has_group(OFFICER_GROUP):
             return
-        foreign = self.filtered(
-            lambda v: user not in v.project_id.member_ids
-            and user != v.project_id.user_id
-        )
+        foreign = self.filtered(lambda v: not v._is_answered_by(user))
         if foreign:
             raise UserError(
                 _(
@@ -216,7 +289,9 @@ class PmoIndicatorValue(models.Model):
         self._check_period_open()
         # Close the request first: submitting red schedules new activities.
         self.activity_feedback(["mail.mail_activity_data_todo"])
-        self.write(
+        # The submitter may not write the state and submission fields
+        # themselves: the checks above are the ones that count.
+        self.sudo().write(
             {
                 "state": "submitted",
                 "submitted_by": self.env.user.id,
@@ -226,6 +301,7 @@ class PmoIndicatorValue(models.Model):
         return True
 
     def action_validate(self):
+        self._check_can_validate()
         not_submitted = self.filtered(lambda v: v.state != "submitted")
         if not_submitted:
             raise UserError(
@@ -238,6 +314,7 @@ class PmoIndicatorValue(models.Model):
         return True
 
     def action_reject(self):
+        self._check_can_validate()
         not_submitted = self.filtered(lambda v: v.state != "submitted")
         if not_submitted:
             raise UserError(
@@ -259,7 +336,10 @@ class PmoIndicatorValue(models.Model):
         )
         vals_list = []
         for value in values:
-            summary = _("Submit %(indicator)s", indicator=value.indicator_id.name)
+            env = value.user_id._pmo_recipient_env()
+            summary = env._(
+                "Submit %(indicator)s", indicator=value.with_env(env).indicator_id.name
+            )
             vals_list.append(
                 {
                     "res_model_id": model,
@@ -276,34 +356,40 @@ class PmoIndicatorValue(models.Model):
         ).create(vals_list)
 
     def _fill_from_project(self):
-        """Computed indicators take the project's figure at period end."""
+        """Computed indicators take the project's figure at period end; an
+        undefined figure is stored as such, never as 0."""
         for value in self:
-            project = value.project_id
-            source = value.indicator_id.source
-            if source == "spi":
-                figure = project.spi
-            elif source == "cpi":
-                figure = project.cpi
-            else:
-                bac = project.budget_at_completion
-                figure = project.actual_cost / bac * 100.0 if bac else 0.0
+            figure = value._project_figure()
             value.sudo().write(
                 {
-                    "value": figure,
+                    "value": figure or 0.0,
+                    "value_undefined": figure is None,
                     "state": "submitted",
                     "submitted_on": fields.Datetime.now(),
                 }
             )
 
+    def _project_figure(self):
+        """The project's figure for this computed value, None if undefined."""
+        self.ensure_one()
+        project = self.project_id
+        source = self.indicator_id.source
+        if source == "spi":
+            return project.spi if project.spi_defined else None
+        if source == "cpi":
+            return project.cpi if project.cpi_defined else None
+        bac = project.budget_at_completion
+        return project.actual_cost / bac * 100.0 if bac else None
+
     def _send_reminders(self):
+        """Remind each responsible person, in their language."""
         for value in self.filtered("user_id"):
+            env = value.user_id._pmo_recipient_env()
             value.message_post(
-                body=_(
+                body=env._(
                     "Reminder: %(indicator)s for %(project)s is due on "
                     "%(deadline)s.",
-                    indicator=value.indicator_id.name,
-                    project=value.project_id.name,
-                    deadline=value.deadline,
+                    **value._message_values(env),
                 ),
                 partner_ids=value.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
@@ -311,7 +397,34 @@ class PmoIndicatorValue(models.Model):
         self.write({"reminder_sent": True})
 
     def _mark_stale(self):
+        """Mark the values stale and tell each responsible person, in their
+        language."""
         self.sudo().write({"is_stale": True})
+        for value in self.filtered("user_id"):
+            env = value.user_id._pmo_recipient_env()
+            value.sudo().message_post(
+                body=env._(
+                    "%(indicator)s for %(project)s was not submitted by "
+                    "%(deadline)s: it is now stale and shows grey in the "
+                    "portfolio.",
+                    **value._message_values(env),
+                ),
+                partner_ids=value.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _message_values(self, env):
+        """The placeholders of the messages about this value, formatted in
+        the language of ``env``."""
+        self.ensure_one()
+        value = self.with_env(env)
+        return {
+            "indicator": value.indicator_id.name,
+            "project": value.project_id.name,
+            "deadline": format_date(env, value.deadline),
+            "value": formatLang(env, value.value, digits=3),
+            "unit": value.unit or "",
+        }
 
     def _sync_alerts(self):
         """Red opens one alert per value (not one per edit), stale opens a
@@ -341,20 +454,18 @@ class PmoIndicatorValue(models.Model):
 
     def _prepare_alert_vals(self):
         self.ensure_one()
+        # Written for the project lead who receives the alert.
+        env = self.project_id.user_id._pmo_recipient_env()
+        placeholders = self._message_values(env)
         if self.rag == "stale":
-            message = _(
+            message = env._(
                 "%(indicator)s for %(project)s was not submitted by %(deadline)s.",
-                indicator=self.indicator_id.name,
-                project=self.project_id.name,
-                deadline=self.deadline,
+                **placeholders,
             )
         else:
-            message = _(
+            message = env._(
                 "%(indicator)s for %(project)s is red: %(value)s %(unit)s.",
-                indicator=self.indicator_id.name,
-                project=self.project_id.name,
-                value=self.value,
-                unit=self.unit or "",
+                **placeholders,
             )
         return {
             "project_id": self.project_id.id,

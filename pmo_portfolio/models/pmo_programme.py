@@ -34,17 +34,22 @@ class PmoProgramme(models.Model):
     stale_project_count = fields.Integer(
         string="Stale Projects", compute="_compute_portfolio_figures"
     )
+    no_baseline_project_count = fields.Integer(
+        string="Projects Without Baseline", compute="_compute_portfolio_figures"
+    )
     within_budget_percent = fields.Float(
         string="Within Budget (%)",
         compute="_compute_portfolio_figures",
-        help="Share of the assessed projects within their cost tolerance; stale "
-        "projects are left out.",
+        help="Share of the assessed projects within their cost tolerance (green "
+        "or amber); stale projects and projects without a baseline are left "
+        "out.",
     )
     within_schedule_percent = fields.Float(
         string="Within Schedule (%)",
         compute="_compute_portfolio_figures",
-        help="Share of the assessed projects within their time tolerance; stale "
-        "projects are left out.",
+        help="Share of the assessed projects within their time tolerance (green "
+        "or amber); stale projects and projects without a baseline are left "
+        "out.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -78,6 +83,7 @@ class PmoProgramme(models.Model):
             figures = figures_by_programme.get(programme, empty)
             programme.red_project_count = figures["red_count"]
             programme.stale_project_count = figures["stale_count"]
+            programme.no_baseline_project_count = figures["no_baseline_count"]
             programme.within_budget_percent = (
                 figures["within_budget_share"] or 0.0
             ) * 100.0

@@ -1,16 +1,26 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.tools import float_is_zero, format_amount
+from odoo.exceptions import AccessError
+from odoo.tools import float_is_zero, format_amount, formatLang
 
 HEALTH_SELECTION = [
     ("green", "Green"),
     ("amber", "Amber"),
     ("red", "Red"),
     ("grey", "Grey"),
+    ("no_baseline", "No baseline"),
 ]
-# Worst last: unknown (grey) is worse than amber, better than red.
-HEALTH_RANK = {"green": 0, "amber": 1, "grey": 2, "red": 3}
+# Worst last: without a baseline nothing is measured, worse than green but
+# better than amber; unknown (grey) is worse than amber, better than red.
+HEALTH_RANK = {"green": 0, "no_baseline": 1, "amber": 2, "grey": 3, "red": 4}
+# The healths within tolerance, for the within-budget/schedule ratios.
+WITHIN_TOLERANCE = ("green", "amber")
+EAC_FORMULAS = [
+    ("bac_cpi", "BAC / CPI"),
+    ("ac_remaining", "AC + (BAC - EV)"),
+    ("ac_remaining_performance", "AC + (BAC - EV) / (CPI x SPI)"),
+]
 DECLARED_STATUS = {"on_track": "green", "at_risk": "amber", "off_track": "red"}
 INDICATOR_RANK = {"green": 0, "amber": 1, "stale": 2, "red": 3}
 # How _pmo_portfolio_figures() groups the projects, and what it sums.
@@ -98,10 +108,19 @@ class ProjectProject(models.Model):
         string="Estimate at Completion (EAC)",
         compute="_compute_evm",
         store=True,
-        help="BAC / CPI; undefined when the CPI is undefined or zero.",
+        help="With the company's formula (BAC / CPI by default); AC + (BAC - EV) "
+        "when that formula is undefined, as when money was spent and nothing "
+        "earned yet; undefined while nothing was spent.",
     )
     eac_defined = fields.Boolean(
         string="EAC Defined", compute="_compute_evm", store=True
+    )
+    eac_formula = fields.Selection(
+        EAC_FORMULAS,
+        string="EAC Formula",
+        compute="_compute_evm",
+        store=True,
+        help="The formula the estimate at completion was computed with.",
     )
     etc = fields.Monetary(
         string="Estimate to Complete (ETC)", compute="_compute_evm", store=True
@@ -136,6 +155,7 @@ class ProjectProject(models.Model):
             ("cost", "Cost"),
             ("indicators", "Indicators"),
             ("stale", "Stale indicators"),
+            ("baseline", "No baseline"),
         ],
         compute="_compute_health",
         store=True,
@@ -201,14 +221,24 @@ class ProjectProject(models.Model):
     exception_report_count = fields.Integer(compute="_compute_exception_report_count")
     snapshot_ids = fields.One2many("pmo.project.snapshot", "project_id")
 
-    @api.depends("budget_at_completion", "planned_value", "earned_value", "actual_cost")
+    @api.depends(
+        "budget_at_completion",
+        "planned_value",
+        "earned_value",
+        "actual_cost",
+        "company_id.pmo_eac_formula",
+    )
     def _compute_evm(self):
         for project in self:
             project.update(project._pmo_evm_figures())
 
     def _pmo_evm_figures(self):
         """Earned-value figures; a ratio with a zero denominator is undefined
-        (its ``*_defined`` flag is False and its value 0), never an error."""
+        (its ``*_defined`` flag is False and its value 0), never an error.
+        The EAC follows the company's formula; where that formula is
+        undefined (nothing earned for BAC / CPI, no SPI for the performance
+        formula) it is AC + (BAC - EV), so that money spent with nothing to
+        show for it is never forecast as on budget."""
         self.ensure_one()
         rounding = (self.currency_id or self.env.company.currency_id).rounding
         bac, pv = self.budget_at_completion, self.planned_value
@@ -222,6 +252,7 @@ class ProjectProject(models.Model):
             "cpi_defined": False,
             "eac": 0.0,
             "eac_defined": False,
+            "eac_formula": False,
             "etc": 0.0,
             "vac": 0.0,
             "tcpi": 0.0,
@@ -232,9 +263,23 @@ class ProjectProject(models.Model):
         if not float_is_zero(ac, precision_rounding=rounding):
             cpi = ev / ac
             vals.update(cpi=cpi, cpi_defined=True)
-            if not float_is_zero(cpi, precision_digits=6):
+            formula = (self.company_id or self.env.company).pmo_eac_formula
+            performance = cpi * vals["spi"] if vals["spi_defined"] else 0.0
+            if formula == "bac_cpi" and not float_is_zero(cpi, precision_digits=6):
                 eac = bac / cpi
-                vals.update(eac=eac, eac_defined=True, etc=eac - ac, vac=bac - eac)
+            elif formula == "ac_remaining_performance" and not float_is_zero(
+                performance, precision_digits=6
+            ):
+                eac = ac + (bac - ev) / performance
+            else:
+                formula, eac = "ac_remaining", ac + (bac - ev)
+            vals.update(
+                eac=eac,
+                eac_defined=True,
+                eac_formula=formula,
+                etc=eac - ac,
+                vac=bac - eac,
+            )
         if not float_is_zero(bac - ac, precision_rounding=rounding):
             vals.update(tcpi=(bac - ev) / (bac - ac), tcpi_defined=True)
         return vals
@@ -251,36 +296,54 @@ class ProjectProject(models.Model):
             "tolerance_cost_percent",
             "company_id.pmo_amber_share",
             "indicator_rag",
+            "has_baseline",
         ]
 
     @api.depends(lambda self: self._pmo_health_depends())
     def _compute_health(self):
+        """The health reads the earned-value figures and the baseline from
+        their sources, not from their stored computed fields: automation
+        rules evaluate the health while those fields are being recomputed,
+        when their stored values are still the old ones."""
         for project in self:
-            project.health, project.health_driver = project._pmo_assess_health()
-            project.health_time = project._pmo_figure_health(project._pmo_time_use())
-            project.health_cost = project._pmo_figure_health(project._pmo_cost_use())
+            figures = project._pmo_evm_figures()
+            baseline = project._pmo_has_baseline()
+            project.health, project.health_driver = project._pmo_assess_health(
+                figures, baseline
+            )
+            if baseline:
+                time_use = project._pmo_time_use(figures)
+                cost_use = project._pmo_cost_use(figures)
+                project.health_time = project._pmo_figure_health(time_use)
+                project.health_cost = project._pmo_figure_health(cost_use)
+            else:
+                project.health_time = project.health_cost = "no_baseline"
 
-    def _pmo_time_use(self):
-        """Share of the time tolerance used (1.0 = all of it), None if unknown."""
-        if not self.spi_defined:
+    def _pmo_time_use(self, figures=None):
+        """Share of the time tolerance used (1.0 = all of it), None if unknown.
+        ``figures``: those of ``_pmo_evm_figures()``, else the stored ones."""
+        figures = self if figures is None else figures
+        if not figures["spi_defined"]:
             return None
-        slip = max(0.0, (1.0 - self.spi) * 100.0)
+        slip = max(0.0, (1.0 - figures["spi"]) * 100.0)
         if float_is_zero(slip, precision_digits=6):
             return 0.0
         tolerance = self.tolerance_time_percent
         return slip / tolerance if tolerance > 0 else float("inf")
 
-    def _pmo_cost_forecast(self):
+    def _pmo_cost_forecast(self, figures=None):
         """EAC, or at least what was already spent when EAC is undefined."""
-        return self.eac if self.eac_defined else self.actual_cost
+        figures = self if figures is None else figures
+        return figures["eac"] if figures["eac_defined"] else self.actual_cost
 
-    def _pmo_cost_use(self):
+    def _pmo_cost_use(self, figures=None):
         """Share of the cost tolerance used (1.0 = all of it), None if unknown."""
         rounding = (self.currency_id or self.env.company.currency_id).rounding
         bac = self.budget_at_completion
         if float_is_zero(bac, precision_rounding=rounding):
             return None
-        overrun = max(0.0, (self._pmo_cost_forecast() - bac) / bac * 100.0)
+        forecast = self._pmo_cost_forecast(figures)
+        overrun = max(0.0, (forecast - bac) / bac * 100.0)
         if float_is_zero(overrun, precision_digits=6):
             return 0.0
         tolerance = self.tolerance_cost_percent
@@ -292,17 +355,25 @@ class ProjectProject(models.Model):
             return "green"
         return "red" if use > 1.0 + 1e-9 else "amber"
 
-    def _pmo_assess_health(self):
-        """Return (health, driver): the worst of the figures' colours."""
+    def _pmo_assess_health(self, figures=None, baseline=None):
+        """Return (health, driver): the worst of the figures' colours. Without
+        a baseline the time and cost figures measure nothing: only the
+        indicators can colour the project, else it has "no baseline"."""
         self.ensure_one()
-        candidates = [
-            (self._pmo_figure_health(self._pmo_time_use()), "time"),
-            (self._pmo_figure_health(self._pmo_cost_use()), "cost"),
-        ]
+        if baseline is None:
+            baseline = self.has_baseline
+        candidates = [("green", "none")]
+        if baseline:
+            candidates += [
+                (self._pmo_figure_health(self._pmo_time_use(figures)), "time"),
+                (self._pmo_figure_health(self._pmo_cost_use(figures)), "cost"),
+            ]
         candidates += self._pmo_extra_health_candidates()
         # Worst colour first; on a tie cost decides, then time, then indicators.
-        order = {"stale": 0, "indicators": 1, "time": 2, "cost": 3}
+        order = {"none": -1, "stale": 0, "indicators": 1, "time": 2, "cost": 3}
         worst = max(candidates, key=lambda c: (HEALTH_RANK[c[0]], order.get(c[1], 9)))
+        if worst[0] == "green" and not baseline:
+            return "no_baseline", "baseline"
         if worst[0] == "green":
             return "green", "none"
         return worst
@@ -315,6 +386,7 @@ class ProjectProject(models.Model):
             else []
         )
 
+    @api.depends_context("lang")
     @api.depends(
         "health_driver",
         "spi",
@@ -351,8 +423,11 @@ class ProjectProject(models.Model):
                 bac=format_amount(self.env, bac, currency),
                 tolerance=self.tolerance_cost_percent,
             )
-        if driver == "none" and not self.has_baseline:
-            return _("No baseline: set a budget at completion and dates.")
+        if driver == "baseline":
+            return _(
+                "No baseline: set a budget at completion and plan its share on "
+                "the milestones."
+            )
         if driver == "none":
             return _("Within tolerance.")
         return self._pmo_extra_health_reason()
@@ -420,7 +495,7 @@ class ProjectProject(models.Model):
 
     @api.depends("health")
     def _compute_health_color(self):
-        colors = {"green": 10, "amber": 2, "red": 1, "grey": 0}
+        colors = {"green": 10, "amber": 2, "red": 1, "grey": 0, "no_baseline": 4}
         for project in self:
             project.health_color = colors.get(project.health, 0)
 
@@ -434,16 +509,22 @@ class ProjectProject(models.Model):
         for project in self:
             project.health_mismatch = bool(
                 project.declared_status
-                and project.health != "grey"
+                and project.health not in ("grey", "no_baseline")
                 and project.declared_status != project.health
             )
 
-    @api.depends("budget_at_completion", "date_start", "date")
+    @api.depends("budget_at_completion", "milestone_ids.planned_value")
     def _compute_has_baseline(self):
         for project in self:
-            project.has_baseline = bool(
-                project.budget_at_completion and project.date_start and project.date
-            )
+            project.has_baseline = project._pmo_has_baseline()
+
+    def _pmo_has_baseline(self):
+        """A baseline is a budget at completion planned on milestones."""
+        self.ensure_one()
+        return bool(
+            self.budget_at_completion
+            and any(m.planned_value > 0 for m in self.sudo().milestone_ids)
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -458,7 +539,15 @@ class ProjectProject(models.Model):
         return res
 
     def action_recompute_health(self):
-        """Refresh the earned-value figures and health of these projects."""
+        """Refresh the earned-value figures and health of these projects:
+        for the project team and the PMO, on projects they may read, checked
+        before anything is recomputed as superuser."""
+        if not self.env.su:
+            if not self.env.user.has_group("pmo_portfolio.group_project_member"):
+                raise AccessError(
+                    _("Only the project team and the PMO recompute a project's health.")
+                )
+            self.check_access("read")
         self._pmo_refresh_evm()
         self._pmo_recompute_health()
         self._pmo_raise_exception_reports()
@@ -495,9 +584,10 @@ class ProjectProject(models.Model):
     @api.model
     def _pmo_portfolio_figures(self, domain=None, groupby=None):
         """Portfolio KPIs with one grouped query: share of projects within
-        budget and within schedule, red count, budget variance against the
-        company's target, and the stale count. Stale (grey) projects are left
-        out of the ratios and counted apart.
+        budget and within schedule (green or amber: within tolerance), red
+        count, budget variance against the company's target, and the stale
+        count. Stale (grey) projects and projects without a baseline are
+        left out of the ratios and counted apart.
 
         Without ``groupby`` return the figures of all projects matching
         ``domain``; with a field name, a dict {group value: figures}."""
@@ -520,7 +610,8 @@ class ProjectProject(models.Model):
         ``PORTFOLIO_AGGREGATES``. The budget variance compares the estimate at
         completion with the budget of the assessed projects that have a
         baseline and a defined EAC; ``forecast_count`` says how many."""
-        total = stale = red = within_budget = within_schedule = forecast_count = 0
+        total = stale = no_baseline = red = forecast_count = 0
+        within_budget = within_schedule = 0
         bac = eac = 0.0
         for row in groups:
             health, health_time, health_cost, has_baseline, eac_defined = row[:5]
@@ -530,19 +621,23 @@ class ProjectProject(models.Model):
                 stale += count
                 continue
             red += count if health == "red" else 0
-            within_budget += count if health_cost == "green" else 0
-            within_schedule += count if health_time == "green" else 0
-            if has_baseline and eac_defined:
+            if not has_baseline:
+                no_baseline += count
+                continue
+            within_budget += count if health_cost in WITHIN_TOLERANCE else 0
+            within_schedule += count if health_time in WITHIN_TOLERANCE else 0
+            if eac_defined:
                 forecast_count += count
                 bac += bac_sum
                 eac += eac_sum
-        assessed = total - stale
+        assessed = total - stale - no_baseline
         target = self.env.company.pmo_budget_variance_target / 100.0
         variance = (eac - bac) / bac if bac else None
         return {
             "project_count": total,
             "assessed_count": assessed,
             "stale_count": stale,
+            "no_baseline_count": no_baseline,
             "red_count": red,
             "within_budget_share": within_budget / assessed if assessed else None,
             "within_schedule_share": within_schedule / assessed if assessed else None,
@@ -591,11 +686,16 @@ class ProjectProject(models.Model):
                 ["planned_value:sum"],
             )
         )
+        # Actual cost is net: refunds and credit notes of suppliers (positive
+        # lines) reduce it; customer invoices are income, not cost.
         costs = dict(
             self.env["account.analytic.line"]
             .sudo()
             ._read_group(
-                [("account_id", "in", self.account_id.ids), ("amount", "<", 0)],
+                [
+                    ("account_id", "in", self.account_id.ids),
+                    ("category", "!=", "invoice"),
+                ],
                 ["account_id"],
                 ["amount:sum"],
             )
@@ -611,7 +711,9 @@ class ProjectProject(models.Model):
             else:
                 # No milestone plan and no progress reported: nothing measured.
                 pv = ev = 0.0
-            ac = -costs.get(project.account_id, 0.0) if project.account_id else 0.0
+            net = -costs.get(project.account_id, 0.0) if project.account_id else 0.0
+            # More refunded than spent cannot make a negative cost.
+            ac = max(net, 0.0)
             vals = {"planned_value": pv, "earned_value": ev, "actual_cost": ac}
             if any(project[f] != v for f, v in vals.items()):
                 project.write(vals)
@@ -626,43 +728,61 @@ class ProjectProject(models.Model):
 
     def _pmo_raise_exception_reports(self):
         """One draft exception report and one activity for the PMO manager
-        per project that turned red; none more while it stays red."""
+        per project that turned red; none more while it stays red. The
+        report and the activity are written in the language of the person
+        they are escalated to."""
         red = self.filtered(lambda p: p.health == "red" and not p.pmo_exception_raised)
-        back = self.filtered(lambda p: p.health != "red" and p.pmo_exception_raised)
-        back.sudo().pmo_exception_raised = False
+        self._pmo_reset_exception_raised()
         if not red:
             return self.env["pmo.exception.report"]
         reports = (
             self.env["pmo.exception.report"]
             .sudo()
-            .create([project._prepare_exception_report_vals() for project in red])
+            .create(
+                [
+                    project.with_env(
+                        project._pmo_escalation_user()._pmo_recipient_env()
+                    )._prepare_exception_report_vals()
+                    for project in red
+                ]
+            )
         )
         red.sudo().pmo_exception_raised = True
         for report in reports:
             manager = report.project_id._pmo_escalation_user()
             if manager:
+                env = manager._pmo_recipient_env()
                 report.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
-                    summary=_("Exception report to decide"),
+                    summary=env._("Exception report to decide"),
                     note=report.cause,
                 )
         return reports
 
+    def _pmo_reset_exception_raised(self):
+        """The projects no longer red raise a new report when they turn red
+        again, be it the same day."""
+        back = self.filtered(lambda p: p.health != "red" and p.pmo_exception_raised)
+        back.sudo().pmo_exception_raised = False
+
     def _prepare_exception_report_vals(self):
+        """The report's texts, in the language of ``self.env``."""
         self.ensure_one()
         currency = self.currency_id or self.env.company.currency_id
         return {
             "project_id": self.id,
             "date": fields.Date.context_today(self),
-            "cause": self.health_reason,
+            "cause": self._pmo_health_reason(),
             "forecast": _(
                 "EAC %(eac)s against a BAC of %(bac)s; SPI %(spi)s.",
                 eac=format_amount(self.env, self.eac, currency)
                 if self.eac_defined
                 else _("undefined"),
                 bac=format_amount(self.env, self.budget_at_completion, currency),
-                spi=("%.3f" % self.spi) if self.spi_defined else _("undefined"),
+                spi=formatLang(self.env, self.spi, digits=3)
+                if self.spi_defined
+                else _("undefined"),
             ),
         }
 

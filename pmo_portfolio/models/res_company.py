@@ -1,5 +1,15 @@
 from odoo import fields, models
 
+from .project_project import EAC_FORMULAS
+
+EVM_FIELDS = (
+    "eac",
+    "eac_defined",
+    "eac_formula",
+    "etc",
+    "vac",
+)
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -15,6 +25,16 @@ class ResCompany(models.Model):
         default=5.0,
         help="The portfolio's forecast may differ from its budget at completion "
         "by this share, up or down, and stay on target.",
+    )
+    pmo_eac_formula = fields.Selection(
+        EAC_FORMULAS,
+        string="EAC Formula",
+        required=True,
+        default="bac_cpi",
+        help="How the estimate at completion is forecast. Where the formula is "
+        "undefined (BAC / CPI with nothing earned yet, or no SPI for the "
+        "performance formula), AC + (BAC - EV) is used, and the project says "
+        "so.",
     )
     pmo_manager_id = fields.Many2one(
         "res.users",
@@ -45,13 +65,16 @@ class ResCompany(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "pmo_amber_share" in vals:
-            # Projects without a company follow the current company's share.
+        if {"pmo_amber_share", "pmo_eac_formula"} & set(vals):
+            # Projects without a company follow the current company's settings.
             Project = self.env["project.project"].sudo()
             projects = Project.with_context(active_test=False).search(
                 [("company_id", "in", [*self.ids, False])]
             )
-            for name in ("health", "health_driver"):
+            names = ["health", "health_driver", "health_time", "health_cost"]
+            if "pmo_eac_formula" in vals:
+                names += EVM_FIELDS
+            for name in names:
                 self.env.add_to_compute(Project._fields[name], projects)
             programmes = projects.programme_id
             self.env.add_to_compute(programmes._fields["health"], programmes)

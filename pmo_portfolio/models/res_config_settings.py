@@ -8,6 +8,9 @@ class ResConfigSettings(models.TransientModel):
     pmo_budget_variance_target = fields.Float(
         related="company_id.pmo_budget_variance_target", readonly=False
     )
+    pmo_eac_formula = fields.Selection(
+        related="company_id.pmo_eac_formula", readonly=False
+    )
     pmo_manager_id = fields.Many2one(
         related="company_id.pmo_manager_id", readonly=False
     )

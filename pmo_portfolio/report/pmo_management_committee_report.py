@@ -7,6 +7,7 @@ RAG_BADGES = {
     "amber": "text-bg-warning",
     "red": "text-bg-danger",
     "grey": "text-bg-secondary",
+    "no_baseline": "text-bg-info",
 }
 
 
@@ -30,7 +31,7 @@ class PmoManagementCommitteeReport(models.AbstractModel):
         # rules apply to the rows as they do to the figures.
         projects = Project.search(domain)
         exception_reports = self.env["pmo.exception.report"].search(
-            domain + [("state", "!=", "decided")], order="date, id"
+            domain + [("state", "in", ("draft", "submitted"))], order="date, id"
         )
         return {
             "doc_ids": programmes.ids,

@@ -8,6 +8,7 @@ RAG_COLOURS = {
     "amber": "#FFC000",
     "red": "#C00000",
     "grey": "#A5A5A5",
+    "no_baseline": "#5B9BD5",
 }
 
 
@@ -100,6 +101,11 @@ class PmoPortfolioDashboardXlsx(models.AbstractModel):
             (_("Projects"), figures["project_count"], None),
             (_("Assessed projects"), figures["assessed_count"], None),
             (_("Stale projects (left out)"), figures["stale_count"], None),
+            (
+                _("Projects without baseline (left out)"),
+                figures["no_baseline_count"],
+                None,
+            ),
             (_("Within budget"), figures["within_budget_share"], styles["percent"]),
             (
                 _("Within schedule"),
@@ -132,10 +138,12 @@ class PmoPortfolioDashboardXlsx(models.AbstractModel):
             0,
             _(
                 "%(count)s stale project(s) left out of the ratios: their "
-                "indicators were not submitted by their deadline. The budget "
+                "indicators were not submitted by their deadline; %(no_baseline)s "
+                "project(s) without a baseline left out too. The budget "
                 "variance covers the assessed projects with a baseline and a "
                 "defined estimate at completion.",
                 count=figures["stale_count"],
+                no_baseline=figures["no_baseline_count"],
             ),
             styles["note"],
         )

@@ -5,3 +5,6 @@ from . import test_kanban
 from . import test_indicators
 from . import test_tour
 from . import test_reports
+from . import test_duties
+from . import test_figures
+from . import test_languages

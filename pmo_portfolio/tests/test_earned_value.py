@@ -106,7 +106,8 @@ class TestEarnedValue(PmoCommon):
         values = project.with_user(self.user_lead).read(
             ["spi", "cpi", "eac", "tcpi", "health", "health_reason"]
         )[0]
-        self.assertEqual(values["health"], "green")
+        # No milestone plan: no baseline to measure against, never green.
+        self.assertEqual(values["health"], "no_baseline")
         self.assertTrue(values["health_reason"])
 
     @freeze_time("2026-06-15")

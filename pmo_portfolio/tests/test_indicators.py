@@ -146,13 +146,14 @@ class TestIndicators(PmoCommon):
         self.assertEqual(figures["stale_count"], 1)
         self.assertEqual(figures["assessed_count"], 2)
         self.assertEqual(figures["red_count"], 0)
-        # P1 within budget, P2 amber on cost; grey P3 is left out.
-        self.assertAlmostEqual(figures["within_budget_share"], 0.5)
+        # P1 green and P2 amber on cost are both within tolerance; grey P3
+        # is left out.
+        self.assertAlmostEqual(figures["within_budget_share"], 1.0)
         self.assertAlmostEqual(figures["within_schedule_share"], 1.0)
         programme = self.indicator_programme
         self.assertEqual(programme.stale_project_count, 1)
         self.assertEqual(programme.red_project_count, 0)
-        self.assertAlmostEqual(programme.within_budget_percent, 50.0)
+        self.assertAlmostEqual(programme.within_budget_percent, 100.0)
         self.assertAlmostEqual(programme.within_schedule_percent, 100.0)
 
     @freeze_time("2026-06-15")

@@ -27,7 +27,8 @@ class TestRedValueTour(HttpCase, PmoCommon):
                 "programme_ids": [(6, 0, programme.ids)],
             }
         ).action_generate_values()
-        self.assertEqual(project.health, "green")
+        # No budget planned on milestones: no baseline, not green.
+        self.assertEqual(project.health, "no_baseline")
         self.start_tour("/odoo", "pmo_portfolio_red_value", login="pmo_member")
         self.env.invalidate_all()
         value = project.indicator_value_ids

@@ -1,0 +1,12 @@
+from odoo import models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    def _pmo_recipient_env(self):
+        """The environment to write to this user in: their language, whoever
+        or whatever (a cron, another user) writes. Without a user, the
+        current language."""
+        lang = self[:1].sudo().lang or self.env.lang or "en_US"
+        return self.env(context=dict(self.env.context, lang=lang))
