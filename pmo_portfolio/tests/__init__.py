@@ -5,3 +5,5 @@ from . import test_kanban
 from . import test_indicators
 from . import test_tour
 from . import test_reports
+from . import test_committee
+from . import test_committee_reports
