@@ -230,8 +230,12 @@ class TestCommitteeDecisions(PmoCommitteeCommon):
     def test_overdue_on_project_form_and_kanban(self):
         """The project form and the PMO kanban card show overdue decisions."""
         self._decision()
-        for view in ("pmo_portfolio.project_project_view_kanban_pmo", "project.edit_project"):
-            arch = self.env["project.project"].get_view(self.env.ref(view).id)["arch"]
+        Project = self.env["project.project"]
+        for view in (
+            "pmo_portfolio.project_project_view_kanban_pmo",
+            "project.edit_project",
+        ):
+            arch = Project.get_view(self.env.ref(view).id)["arch"]
             self.assertIn("overdue_decision_count", arch, view)
         with freeze_time(self.today):
             data = self.project_red.with_user(self.user_lead).web_read(
