@@ -8,7 +8,7 @@ class PmoCommittee(models.Model):
     _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
-    chair_id = fields.Many2one("res.partner", string="Chair")
+    chair_id = fields.Many2one("res.partner")
     member_ids = fields.Many2many(
         "res.partner",
         "pmo_committee_member_rel",

@@ -65,7 +65,7 @@ class PmoProjectSnapshot(models.Model):
 
     def init(self):
         # A project has one daily snapshot per day, and one per meeting.
-        super().init()
+        res = super().init()
         self.env.cr.execute(
             SQL(
                 "ALTER TABLE pmo_project_snapshot "
@@ -85,6 +85,7 @@ class PmoProjectSnapshot(models.Model):
                     SQL(where),
                 )
             )
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
