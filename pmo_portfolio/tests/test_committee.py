@@ -94,6 +94,34 @@ class TestCommitteeFreeze(PmoCommitteeCommon):
         self.assertNotEqual(snapshot.actual_cost, 1.0)
         self.assertEqual(len(self.meeting.snapshot_ids), 7)
 
+    def test_members_read_what_concerns_their_projects(self):
+        """Once frozen, a member of a project reads the meeting and the
+        snapshot of that project, not the others; officers read them all."""
+        self.project_red.member_ids = [(4, self.user_member.id)]
+        Meeting = self.env["pmo.committee.meeting"]
+        self.assertFalse(Meeting.with_user(self.user_member).search([]))
+        self._freeze()
+        self.assertEqual(Meeting.with_user(self.user_member).search([]), self.meeting)
+        snapshots = self.env["pmo.project.snapshot"].with_user(self.user_member)
+        self.assertEqual(
+            snapshots.search([("meeting_id", "=", self.meeting.id)]).project_id,
+            self.project_red,
+        )
+        officer_snapshots = self.env["pmo.project.snapshot"].with_user(
+            self.user_officer
+        )
+        self.assertEqual(
+            officer_snapshots.search_count([("meeting_id", "=", self.meeting.id)]), 7
+        )
+        # An attendee's user reads the whole pack.
+        self.meeting.attendee_ids = [(4, self.user_lead.partner_id.id)]
+        self.assertEqual(
+            self.env["pmo.project.snapshot"]
+            .with_user(self.user_lead)
+            .search_count([("meeting_id", "=", self.meeting.id)]),
+            7,
+        )
+
     def test_only_pmo_officers_freeze(self):
         """Members and leads read meetings but cannot freeze them."""
         for user in (self.user_member, self.user_lead):
