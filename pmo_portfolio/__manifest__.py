@@ -24,6 +24,10 @@
         "data/pmo_portfolio_actions.xml",
         "report/pmo_portfolio_reports.xml",
         "report/pmo_management_committee_templates.xml",
+        "report/pmo_committee_reports.xml",
+        "report/pmo_committee_pack_templates.xml",
+        "report/pmo_highlight_templates.xml",
+        "data/pmo_committee_data.xml",
         "views/project_project_views.xml",
         "views/project_milestone_views.xml",
         "views/pmo_programme_views.xml",
@@ -33,11 +37,15 @@
         "views/pmo_indicator_value_views.xml",
         "views/pmo_alert_views.xml",
         "views/res_config_settings_views.xml",
+        "views/pmo_committee_views.xml",
+        "views/pmo_committee_meeting_views.xml",
+        "views/pmo_decision_views.xml",
         "views/pmo_portfolio_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/pmo_portfolio_demo.xml",
+        "demo/pmo_committee_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

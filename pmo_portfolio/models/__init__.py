@@ -10,3 +10,6 @@ from . import pmo_indicator
 from . import pmo_indicator_value
 from . import pmo_alert
 from . import res_users
+from . import pmo_committee
+from . import pmo_committee_meeting
+from . import pmo_decision

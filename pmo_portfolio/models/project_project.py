@@ -801,3 +801,36 @@ class ProjectProject(models.Model):
         projects._pmo_recompute_health()
         projects._pmo_raise_exception_reports()
         self.env["pmo.project.snapshot"]._take_snapshots(projects)
+
+    # Management committee decisions
+    decision_ids = fields.One2many("pmo.decision", "project_id")
+    overdue_decision_count = fields.Integer(
+        string="Overdue Decisions", compute="_compute_decision_counts"
+    )
+    open_decision_count = fields.Integer(
+        string="Open Decisions", compute="_compute_decision_counts"
+    )
+
+    def _compute_decision_counts(self):
+        today = fields.Date.context_today(self)
+        counts = defaultdict(lambda: [0, 0])
+        for project, date_due, count in self.env["pmo.decision"]._read_group(
+            [("project_id", "in", self.ids), ("state", "=", "open")],
+            ["project_id", "date_due:day"],
+            ["__count"],
+        ):
+            counts[project][0] += count
+            counts[project][1] += count if date_due and date_due < today else 0
+        for project in self:
+            project.open_decision_count, project.overdue_decision_count = counts[
+                project
+            ]
+
+    def action_view_decisions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "pmo_portfolio.pmo_decision_action"
+        )
+        action["domain"] = [("project_id", "=", self.id)]
+        action["context"] = {"default_project_id": self.id}
+        return action

@@ -1,3 +1,6 @@
 from . import pmo_portfolio_dashboard_xlsx_report
 from . import pmo_project_dashboard_xlsx_report
 from . import pmo_management_committee_report
+from . import pmo_committee_pack_report
+from . import pmo_committee_meeting_dashboard_xlsx_report
+from . import pmo_highlight_report

@@ -48,6 +48,9 @@ class PmoPortfolioDashboardXlsx(models.AbstractModel):
         figures = projects._pmo_portfolio_figures([("id", "in", projects.ids)])
         self._write_portfolio_sheet(workbook, styles, projects, figures)
         self._write_projects_sheet(workbook, styles, projects)
+        self._write_decisions_sheet(
+            workbook, styles, self._get_decisions(records, projects)
+        )
 
     def _get_styles(self, workbook):
         styles = {
@@ -149,22 +152,19 @@ class PmoPortfolioDashboardXlsx(models.AbstractModel):
         )
         for project in projects.filtered(lambda p: p.health == "grey"):
             row += 1
-            sheet.write(row, 0, project.display_name, styles["note"])
+            sheet.write(row, 0, project.name, styles["note"])
         self._write_rag_per_programme(workbook, sheet, styles, projects, row + 2)
         return sheet
 
     def _write_rag_per_programme(self, workbook, sheet, styles, projects, row):
         """A table and a stacked chart of the projects per programme and RAG."""
         counts = defaultdict(dict)
-        for programme, health, count in self.env["project.project"]._read_group(
+        # Projects or their snapshots: both have a programme and a health.
+        for programme, health, count in projects._read_group(
             [("id", "in", projects.ids)], ["programme_id", "health"], ["__count"]
         ):
             counts[programme][health] = count
-        labels = dict(
-            self.env["project.project"]
-            ._fields["health"]
-            ._description_selection(self.env)
-        )
+        labels = dict(projects._fields["health"]._description_selection(self.env))
         sheet.write(row, 0, _("RAG per programme"), styles["bold"])
         header = row + 1
         sheet.write_row(
@@ -258,4 +258,63 @@ class PmoPortfolioDashboardXlsx(models.AbstractModel):
             sheet.write(row, 15, project.health_reason or "")
         if projects:
             sheet.autofilter(0, 0, len(projects), len(headers) - 1)
+        return sheet
+
+    def _get_decisions(self, records, projects):
+        """The committee decisions on these projects or their programmes,
+        open ones first."""
+        decisions = self.env["pmo.decision"].search(
+            [
+                "|",
+                ("project_id", "in", projects.ids),
+                "&",
+                ("project_id", "=", False),
+                ("programme_id", "in", projects.programme_id.ids),
+            ],
+            order="date_due, id",
+        )
+        return decisions.sorted(lambda d: d.state != "open")
+
+    def _write_decisions_sheet(self, workbook, styles, decisions):
+        sheet = workbook.add_worksheet(_("Decisions"))
+        headers = [
+            _("Meeting"),
+            _("Meeting Date"),
+            _("Programme"),
+            _("Project"),
+            _("Decision"),
+            _("Owner"),
+            _("Due Date"),
+            _("Status"),
+            _("Overdue"),
+            _("Outcome"),
+        ]
+        sheet.write_row(0, 0, headers, styles["header"])
+        sheet.freeze_panes(1, 0)
+        sheet.set_column(0, 0, 30)
+        sheet.set_column(1, 3, 18)
+        sheet.set_column(4, 4, 60)
+        sheet.set_column(5, 8, 14)
+        sheet.set_column(9, 9, 50)
+        states = dict(decisions._fields["state"]._description_selection(self.env))
+        for row, decision in enumerate(decisions, start=1):
+            sheet.write(row, 0, decision.meeting_id.name or "")
+            sheet.write_datetime(
+                row,
+                1,
+                fields.Datetime.to_datetime(decision.meeting_date),
+                styles["date"],
+            )
+            sheet.write(row, 2, decision.programme_id.display_name or "")
+            sheet.write(row, 3, decision.project_id.name or "")
+            sheet.write(row, 4, decision.description or "")
+            sheet.write(row, 5, decision.owner_id.name or "")
+            sheet.write_datetime(
+                row, 6, fields.Datetime.to_datetime(decision.date_due), styles["date"]
+            )
+            sheet.write(row, 7, states.get(decision.state, ""))
+            sheet.write(row, 8, _("Yes") if decision.is_overdue else "")
+            sheet.write(row, 9, decision.outcome or "")
+        if decisions:
+            sheet.autofilter(0, 0, len(decisions), len(headers) - 1)
         return sheet

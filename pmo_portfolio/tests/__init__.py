@@ -8,3 +8,5 @@ from . import test_reports
 from . import test_duties
 from . import test_figures
 from . import test_languages
+from . import test_committee
+from . import test_committee_reports

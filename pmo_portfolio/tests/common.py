@@ -161,3 +161,50 @@ class PmoReportCommon(PmoCommon):
             )
             cls.stale_value._mark_stale()
         cls.programmes = cls.programme | cls.programme_wpm
+
+
+class PmoCommitteeCommon(PmoReportCommon):
+    """The report portfolio plus a seventh project, two attendees (one
+    French-speaking, one Dutch-speaking) and a committee with a planned
+    meeting over the whole portfolio."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for code in ("fr_BE", "nl_BE"):
+            cls.env["res.lang"]._activate_lang(code)
+        cls.env["ir.module.module"]._load_module_terms(
+            ["pmo_portfolio"], ["fr_BE", "nl_BE"], overwrite=True
+        )
+        milestones = [
+            (50.0, date(2026, 4, 30), True),
+            (50.0, date(2026, 11, 30), False),
+        ]
+        with freeze_time(cls.today):
+            cls.project_archive = cls._create_project(
+                "Digital Archive",
+                bac=50_000,
+                milestones=milestones,
+                cost=20_000,
+                programme_id=cls.programme_wpm.id,
+            )
+        cls.attendee_fr = cls.env["res.partner"].create(
+            {"name": "Sophie Lejeune", "email": "sophie@example.com", "lang": "fr_BE"}
+        )
+        cls.attendee_nl = cls.env["res.partner"].create(
+            {"name": "Marc Verhoeven", "email": "marc@example.com", "lang": "nl_BE"}
+        )
+        cls.committee = cls.env["pmo.committee"].create(
+            {
+                "name": "ICT Management Committee",
+                "chair_id": cls.attendee_nl.id,
+                "member_ids": [(6, 0, cls.attendee_fr.ids)],
+                "lang": "fr_BE",
+            }
+        )
+        cls.meeting = cls.env["pmo.committee.meeting"].create(
+            {"committee_id": cls.committee.id, "date": date(2026, 6, 20)}
+        )
+        cls.projects = cls.env["project.project"].search(
+            [("programme_id", "in", cls.programmes.ids)]
+        )

@@ -93,7 +93,7 @@ class TestReports(PmoReportCommon):
         """Portfolio sheet with the KPIs and the RAG chart, Projects sheet
         with one row per project, both RAGs and money as numbers."""
         workbook = self._render_xlsx(XLSX_REPORT, self.programmes)
-        self.assertEqual(workbook.sheetnames, ["Portfolio", "Projects"])
+        self.assertEqual(workbook.sheetnames, ["Portfolio", "Projects", "Decisions"])
         portfolio = workbook["Portfolio"]
         kpis = {
             row[0]: row[1:]

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo.tests import HttpCase, tagged
 
 from .common import PmoCommon, PmoReportCommon
@@ -45,3 +47,56 @@ class TestCommitteeReportsTour(HttpCase, PmoReportCommon):
         """The PMO finds the committee report and the dashboard in the Print
         menu of the programmes, in the list and in the form."""
         self.start_tour("/odoo", "pmo_portfolio_committee_reports", login="pmo_manager")
+
+
+@tagged("post_install", "-at_install")
+class TestCommitteeMeetingTour(HttpCase, PmoCommon):
+    def test_officer_plans_freezes_decides_prints(self):
+        """The PMO officer plans a meeting, freezes it, records a decision and
+        prints the pack."""
+        projects = self.env["project.project"].create(
+            [
+                {
+                    "name": name,
+                    "programme_id": self.programme.id,
+                    "user_id": self.user_lead.id,
+                    "budget_at_completion": 10_000,
+                }
+                for name in ("Consular Registry", "e-Visa Platform")
+            ]
+        )
+        partner = self.env["res.partner"].create(
+            {"name": "Sophie Lejeune", "email": "sophie@example.com"}
+        )
+        committee = self.env["pmo.committee"].create(
+            {
+                "name": "ICT Management Committee",
+                "member_ids": [(6, 0, partner.ids)],
+                "lang": "en_US",
+            }
+        )
+        printed = []
+        Report = type(self.env["ir.actions.report"])
+        render = Report._render_qweb_pdf
+
+        def spy(report_self, report_ref, res_ids=None, data=None):
+            printed.append((report_ref, list(res_ids or [])))
+            return render(report_self, report_ref, res_ids=res_ids, data=data)
+
+        with patch.object(Report, "_render_qweb_pdf", spy):
+            self.start_tour(
+                "/odoo", "pmo_portfolio_committee_meeting", login="pmo_officer"
+            )
+        meeting = self.env["pmo.committee.meeting"].search(
+            [("committee_id", "=", committee.id)]
+        )
+        self.assertEqual(len(meeting), 1)
+        self.assertEqual(meeting.state, "frozen")
+        self.assertEqual(meeting.frozen_by_id, self.user_officer)
+        self.assertEqual(meeting.snapshot_ids.project_id, projects)
+        self.assertEqual(meeting.decision_ids.description, "Present a recovery plan")
+        self.assertEqual(meeting.decision_ids.project_id, projects[0])
+        self.assertEqual(meeting.decision_ids.owner_id, self.user_officer)
+        self.assertEqual(
+            printed, [("pmo_portfolio.report_committee_pack", meeting.ids)]
+        )
