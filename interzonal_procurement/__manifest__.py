@@ -37,6 +37,7 @@
         "views/interzonal_late_fine_views.xml",
         "views/account_move_views.xml",
         "data/interzonal_supplier_scorecard_data.xml",
+        "views/interzonal_supplier_scorecard_line_views.xml",
         "views/interzonal_supplier_scorecard_views.xml",
         "views/interzonal_supplier_evaluation_views.xml",
         "views/res_partner_views.xml",

@@ -7,6 +7,7 @@ from . import test_call_off_tour
 from . import test_framework_agreement
 from . import test_supplier_scorecard
 from . import test_supplier_scorecard_reports
+from . import test_supplier_scorecard_lines
 from . import test_purchase_request
 from . import test_purchase_request_report
 from . import test_purchase_request_tour
