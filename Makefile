@@ -18,7 +18,7 @@ test-odoo:  ## the same addons through Odoo's own runner (--test-enable)
 
 check: lint test test-odoo  ## everything CI runs
 
-lint:  ## ruff + pylint-odoo mandatory checks
+lint:  ## pre-commit hooks: ruff, pylint-odoo, XML/CSV/PO checks, generated READMEs
 	@$(DEV) lint
 
 bench:  ## benchmarks printing their figures (not part of `make test`)
