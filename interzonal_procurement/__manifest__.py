@@ -5,20 +5,17 @@
     "summary": "Shared framework agreements, lots with ceilings and call-off "
     "orders for Belgian police zones",
     "version": "18.0.1.0.0",
+    "development_status": "Beta",
     "category": "Inventory/Purchase",
     "website": "https://github.com/interzonal/odoo-interzonal-pmo",
     "author": "Interzonal Procurement contributors",
+    "maintainers": ["interzonal"],
     "license": "LGPL-3",
     "depends": [
-        "mail",
-        "purchase",
-        "purchase_stock",
         "purchase_requisition",
-        "stock",
-        "account",
         "purchase_request",
-        "report_xlsx",
         "project",
+        "report_xlsx",
     ],
     "data": [
         "security/interzonal_procurement_groups.xml",
