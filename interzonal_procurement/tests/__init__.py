@@ -14,5 +14,6 @@ from . import test_purchase_request
 from . import test_purchase_request_report
 from . import test_purchase_request_tour
 from . import test_supplier_open_orders_xlsx
+from . import test_xlsx_helpers
 from . import test_late_fine
 from . import test_late_fine_tour
