@@ -24,7 +24,7 @@ odoo-suites-ci:  ## only the pass with the addons, against the committed baselin
 
 check: lint test test-odoo  ## everything CI runs
 
-lint:  ## ruff + pylint-odoo mandatory checks
+lint:  ## pre-commit hooks: ruff, pylint-odoo, XML/CSV/PO checks, generated READMEs
 	@$(DEV) lint
 
 bench:  ## benchmarks printing their figures (not part of `make test`)

@@ -5,13 +5,13 @@
     "summary": "Programmes, earned value, tolerances, indicators and RAG "
     "alerts for a project management office",
     "version": "18.0.1.0.0",
+    "development_status": "Beta",
     "category": "Services/Project",
     "website": "https://github.com/interzonal/odoo-interzonal-pmo",
     "author": "Interzonal Procurement contributors",
+    "maintainers": ["interzonal"],
     "license": "LGPL-3",
     "depends": [
-        "mail",
-        "project",
         "hr_timesheet",
         "base_automation",
         "report_xlsx",

@@ -5,7 +5,7 @@
 #   scripts/dev.sh run                 demo database + server on :8069
 #   scripts/dev.sh test [PYTEST ARGS]  pytest-odoo on a fresh database
 #   scripts/dev.sh test-odoo           Odoo's own test runner (--test-enable)
-#   scripts/dev.sh lint                ruff + pylint-odoo
+#   scripts/dev.sh lint                the pre-commit hooks (ruff, pylint-odoo, files)
 #   scripts/dev.sh bench               benchmarks (tests/benchmarks)
 #   scripts/dev.sh odoo-suites [both|with]
 #                                      Odoo's own purchase/project suites with and
@@ -302,11 +302,12 @@ cmd_test_odoo() {
 }
 
 cmd_lint() {
+    # The hooks of .pre-commit-config.yaml are local: they run the tools of
+    # the virtualenv, which goes first on PATH.
     ensure_venv
     cd "$ROOT"
-    "$VENV/bin/ruff" check .
-    "$VENV/bin/ruff" format --check .
-    "$VENV/bin/pylint" --rcfile=.pylintrc interzonal_procurement pmo_portfolio
+    PATH="$VENV/bin:$PATH" PRE_COMMIT_HOME="$DATA_DIR/pre-commit" \
+        "$VENV/bin/pre-commit" run --all-files --show-diff-on-failure --color=never
 }
 
 cmd_bench() {

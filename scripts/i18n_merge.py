@@ -1,3 +1,5 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Merge an addon's .pot into its nl.po and fr.po, keeping translations.
 
 Usage: python scripts/i18n_merge.py ADDON_DIR [LANG ...]

@@ -1,3 +1,5 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import interzonal_zone
 from . import interzonal_document_type
 from . import interzonal_eu_threshold
@@ -10,10 +12,13 @@ from . import purchase_requisition
 from . import purchase_order
 from . import res_company
 from . import res_config_settings
+from . import interzonal_supplier_performance_mixin
 from . import res_partner
 from . import purchase_order_line
 from . import stock_picking
 from . import interzonal_supplier_evaluation
+from . import interzonal_supplier_scorecard_stats
+from . import interzonal_supplier_scorecard_alert
 from . import interzonal_supplier_scorecard
 from . import interzonal_quotation_template
 from . import interzonal_quotation_template_line

@@ -1,4 +1,6 @@
-from odoo import fields, models
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
 
 from .interzonal_supplier_scorecard import GRADES
 
@@ -20,7 +22,7 @@ class ResPartner(models.Model):
     def _compute_scorecard_id(self):
         Scorecard = self.env["interzonal.supplier.scorecard"]
         latest = (
-            Scorecard._latest_overall_by_partner(self.commercial_partner_id.ids)
+            self._scorecard_latest_overall(self.commercial_partner_id.ids)
             if Scorecard.has_access("read")
             else {}
         )
@@ -29,6 +31,23 @@ class ResPartner(models.Model):
             partner.scorecard_id = card
             partner.scorecard_grade = card.grade
             partner.scorecard_score = card.score
+
+    @api.model
+    def _scorecard_latest_overall(self, partner_ids):
+        """Current all-lots scorecard per supplier, for the supplier form."""
+        cards = self.env["interzonal.supplier.scorecard"].search(
+            [
+                ("partner_id", "in", partner_ids),
+                ("requisition_id", "=", False),
+                ("period_type", "in", ("rolling", "custom")),
+                ("company_id", "=", self.env.company.id),
+            ],
+            order="date_to desc, id desc",
+        )
+        latest = {}
+        for card in cards:
+            latest.setdefault(card.partner_id.id, card)
+        return latest
 
     def action_view_scorecards(self):
         self.ensure_one()

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, fields, models
 
-SHEET_NAME_MAX = 31
+from .xlsx_sheet_name import unique_sheet_name
 
 
 class FrameworkAgreementXlsx(models.AbstractModel):
@@ -21,13 +21,14 @@ class FrameworkAgreementXlsx(models.AbstractModel):
             lambda lot: (lot.framework_agreement_id.id, lot.lot_number or "", lot.id)
         )
         zone_totals = lots._get_committed_amounts()[1]
-        self._write_lots_sheet(workbook, styles, lots)
+        used = set()
+        self._write_lots_sheet(workbook, styles, lots, used)
         zones = agreements.lead_zone_id | agreements.participation_ids.zone_id
         zones |= self.env["interzonal.zone"].browse(
             {zone_id for (_lot, zone_id) in zone_totals if zone_id}
         )
         for zone in zones.sorted(lambda z: (z.code or "", z.id)):
-            self._write_zone_sheet(workbook, styles, zone, lots, zone_totals)
+            self._write_zone_sheet(workbook, styles, zone, lots, zone_totals, used)
         self._write_call_offs_sheet(workbook, styles, lots)
 
     def _get_styles(self, workbook):
@@ -44,8 +45,8 @@ class FrameworkAgreementXlsx(models.AbstractModel):
             "green": workbook.add_format({"bg_color": "#C6EFCE"}),
         }
 
-    def _write_lots_sheet(self, workbook, styles, lots):
-        sheet = workbook.add_worksheet(_("Lots")[:SHEET_NAME_MAX])
+    def _write_lots_sheet(self, workbook, styles, lots, used):
+        sheet = workbook.add_worksheet(unique_sheet_name(_("Lots"), used))
         headers = [
             _("Agreement"),
             _("Lot"),
@@ -88,24 +89,8 @@ class FrameworkAgreementXlsx(models.AbstractModel):
             return sheet
         last = len(lots)
         percent_range = f"H2:H{last + 1}"
-        sheet.conditional_format(
-            percent_range,
-            {"type": "cell", "criteria": ">=", "value": 95, "format": styles["red"]},
-        )
-        sheet.conditional_format(
-            percent_range,
-            {
-                "type": "cell",
-                "criteria": "between",
-                "minimum": 85,
-                "maximum": 95,
-                "format": styles["amber"],
-            },
-        )
-        sheet.conditional_format(
-            percent_range,
-            {"type": "cell", "criteria": "<", "value": 85, "format": styles["green"]},
-        )
+        for rule in self._consumption_rules(styles):
+            sheet.conditional_format(percent_range, rule)
         sheet.conditional_format(f"G2:G{last + 1}", {"type": "data_bar"})
         chart = workbook.add_chart({"type": "bar", "subtype": "stacked"})
         name = sheet.get_name()
@@ -121,8 +106,40 @@ class FrameworkAgreementXlsx(models.AbstractModel):
         sheet.insert_chart(last + 3, 0, chart, {"x_scale": 2, "y_scale": 1.2})
         return sheet
 
-    def _write_zone_sheet(self, workbook, styles, zone, lots, zone_totals):
-        sheet = workbook.add_worksheet((zone.code or zone.name)[:SHEET_NAME_MAX])
+    def _consumption_rules(self, styles):
+        """Colours of the consumption percent, from the configured steps:
+        red from the highest step under 100 %, amber from the step before
+        it, green below (default steps 70, 85, 95, 100: amber from 85 %, red
+        from 95 %)."""
+        steps = self.env["purchase.requisition"]._get_consumption_steps()
+        thresholds = [step for step in steps if step < 100] or steps or [100.0]
+        red = thresholds[-1]
+        amber = thresholds[-2] if len(thresholds) > 1 else None
+        rules = [
+            {"type": "cell", "criteria": ">=", "value": red, "format": styles["red"]}
+        ]
+        if amber is not None:
+            rules.append(
+                {
+                    "type": "cell",
+                    "criteria": "between",
+                    "minimum": amber,
+                    "maximum": red,
+                    "format": styles["amber"],
+                }
+            )
+        rules.append(
+            {
+                "type": "cell",
+                "criteria": "<",
+                "value": amber if amber is not None else red,
+                "format": styles["green"],
+            }
+        )
+        return rules
+
+    def _write_zone_sheet(self, workbook, styles, zone, lots, zone_totals, used):
+        sheet = workbook.add_worksheet(unique_sheet_name(zone.code or zone.name, used))
         sheet.write(0, 0, zone.display_name, styles["title"])
         headers = [
             _("Lot"),

@@ -1,26 +1,14 @@
-import re
-
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, models
 
-# Characters Excel refuses in a sheet name, and its length limit.
-SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-SHEET_MAX_LEN = 31
+from .xlsx_sheet_name import unique_sheet_name
 
 
 class SupplierRankingXlsx(models.AbstractModel):
     _name = "report.interzonal_procurement.supplier_ranking_xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Supplier Ranking Workbook"
-
-    def _sheet_name(self, name, used):
-        base = SHEET_FORBIDDEN.sub(" ", name).strip()[:SHEET_MAX_LEN] or "-"
-        candidate, index = base, 2
-        while candidate.lower() in used:
-            suffix = f" ({index})"
-            candidate = base[: SHEET_MAX_LEN - len(suffix)] + suffix
-            index += 1
-        used.add(candidate.lower())
-        return candidate
 
     def generate_xlsx_report(self, workbook, data, scorecards):
         bold = workbook.add_format({"bold": True})
@@ -50,7 +38,7 @@ class SupplierRankingXlsx(models.AbstractModel):
                 key=lambda c: (not c.data_sufficient, -c.score, c.partner_id.name),
             )
             title = lot.name if lot else _("All lots")
-            sheet = workbook.add_worksheet(self._sheet_name(title, used))
+            sheet = workbook.add_worksheet(unique_sheet_name(title, used))
             sheet.write(0, 0, title, bold)
             sheet.write_row(2, 0, columns, header)
             sheet.set_column(1, 1, 35)

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, fields, models
 
-SHEET_NAME_MAX = 31
+from .xlsx_sheet_name import unique_sheet_name
 
 
 class SupplierOpenOrdersXlsx(models.AbstractModel):
@@ -41,12 +41,7 @@ class SupplierOpenOrdersXlsx(models.AbstractModel):
         ]
         used = set()
         for partner in partners.commercial_partner_id:
-            name = (partner.name or str(partner.id))[:SHEET_NAME_MAX]
-            for char in "[]:*?/\\":
-                name = name.replace(char, " ")
-            while name in used:
-                name = f"{name[: SHEET_NAME_MAX - 3]}-{len(used)}"
-            used.add(name)
+            name = unique_sheet_name(partner.name or str(partner.id), used)
             sheet = workbook.add_worksheet(name)
             sheet.set_column(0, 0, 14)
             sheet.set_column(1, 1, 40)

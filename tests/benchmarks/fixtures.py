@@ -1,3 +1,5 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Bulk fixture builders for the benchmarks: plain SQL inserts, so that a
 realistic volume is built in seconds inside the test transaction."""
 

@@ -1,0 +1,219 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Generate each addon's README.rst and static/description/index.html from
+its manifest and its readme/*.md fragments (the OCA layout).
+
+Usage: python scripts/gen_readme.py [--check] [ADDON_DIR ...]
+
+Without ADDON_DIR, every addon of the repository. ``--check`` writes
+nothing and exits 1 when a generated file is not up to date.
+
+The fragments use a small subset of Markdown: paragraphs, ``*`` and ``1.``
+lists (continuation lines indented), ``*emphasis*``, ``**strong**``,
+`` `code` `` and ``[text](url)`` links.
+"""
+
+import ast
+import re
+import sys
+from pathlib import Path
+
+from docutils.core import publish_string
+
+ROOT = Path(__file__).resolve().parent.parent
+# Fragments after the description and the table of contents, with their
+# section title.
+SECTIONS = [
+    ("CONFIGURE.md", "Configuration"),
+    ("USAGE.md", "Usage"),
+    ("ROADMAP.md", "Known issues / Roadmap"),
+    ("HISTORY.md", "Changelog"),
+]
+STATUS_BADGES = {
+    "Alpha": "alpha-red",
+    "Beta": "beta-yellow",
+    "Production/Stable": "production%2Fstable-green",
+    "Mature": "mature-brightgreen",
+}
+LICENSE_BADGES = {
+    "LGPL-3": ("lgpl--3-blue", "http://www.gnu.org/licenses/lgpl-3.0-standalone.html"),
+    "AGPL-3": ("agpl--3-blue", "http://www.gnu.org/licenses/agpl-3.0-standalone.html"),
+}
+LIST_ITEM = re.compile(r"^(\s*)(\*|-|\d+\.)\s+(.*)$")
+HTML_SETTINGS = {
+    "embed_stylesheet": False,
+    "stylesheet_path": "",
+    "stylesheet": "",
+    "output_encoding": "unicode",
+    "halt_level": 2,
+    "report_level": 2,
+    "footnote_backlinks": False,
+    "syntax_highlight": "none",
+}
+
+
+def addons(paths):
+    if paths:
+        return [Path(path).resolve() for path in paths]
+    return sorted(path.parent for path in ROOT.glob("*/__manifest__.py"))
+
+
+def inline(text):
+    """Markdown inline markup to reStructuredText."""
+    parts = re.split(r"(``[^`]+``|`[^`]+`)", text)
+    out = []
+    for part in parts:
+        if part.startswith("``"):
+            out.append(part)
+        elif part.startswith("`"):
+            out.append(f"``{part[1:-1]}``")
+        else:
+            out.append(re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"`\1 <\2>`_", part))
+    return "".join(out)
+
+
+def md_to_rst(markdown):
+    """Convert a fragment: list items keep their marker, their continuation
+    lines are aligned on the item's text, blank lines separate blocks."""
+    lines, indent, kind = [], None, None
+    for raw in markdown.strip("\n").splitlines():
+        line = raw.rstrip()
+        match = LIST_ITEM.match(line)
+        if not line:
+            lines.append("")
+            indent = None
+        elif match:
+            lead, marker, text = match.groups()
+            new_kind = (lead, marker[-1] == ".")
+            if lines and lines[-1] and (indent is None or new_kind != kind):
+                lines.append("")  # a list, or another kind of list, starts
+            kind = new_kind
+            indent = len(lead) + len(marker) + 1
+            lines.append(f"{lead}{marker} {inline(text)}")
+        elif indent is not None:
+            if not raw.startswith(" "):
+                # a line back at the margin ends the list
+                lines.append("")
+                indent = None
+                lines.append(inline(line))
+            else:
+                lines.append(" " * indent + inline(line.strip()))
+        else:
+            lines.append(inline(line))
+    return "\n".join(lines) + "\n"
+
+
+def heading(title, char, over=False):
+    rule = char * len(title)
+    return f"{rule}\n{title}\n{rule}\n" if over else f"{title}\n{rule}\n"
+
+
+def read_manifest(addon):
+    return ast.literal_eval((addon / "__manifest__.py").read_text(encoding="utf-8"))
+
+
+def fragment(addon, name):
+    path = addon / "readme" / name
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def badges(manifest):
+    found = []
+    status = manifest.get("development_status")
+    if status in STATUS_BADGES:
+        found.append(
+            (
+                f"maturity-{STATUS_BADGES[status]}",
+                "https://odoo-community.org/page/development-status",
+                status,
+            )
+        )
+    if manifest.get("license") in LICENSE_BADGES:
+        badge, url = LICENSE_BADGES[manifest["license"]]
+        found.append((f"licence-{badge}", url, f"License: {manifest['license']}"))
+    if not found:
+        return ""
+    out = [
+        f".. |badge{index}| image:: https://img.shields.io/badge/{badge}.png\n"
+        f"    :target: {target}\n"
+        f"    :alt: {alt}\n"
+        for index, (badge, target, alt) in enumerate(found, 1)
+    ]
+    names = " ".join(f"|badge{index}|" for index in range(1, len(found) + 1))
+    return "\n".join(out) + f"\n{names}\n"
+
+
+def render_rst(addon):
+    manifest = read_manifest(addon)
+    parts = [
+        heading(manifest["name"], "=", over=True),
+        "..\n   Generated by scripts/gen_readme.py from the manifest and the\n"
+        "   fragments in readme/: edit those, then run the script.\n",
+        badges(manifest),
+    ]
+    description = fragment(addon, "DESCRIPTION.md")
+    if description.strip():
+        parts.append(md_to_rst(description))
+    parts.append("**Table of contents**\n\n.. contents::\n   :local:\n")
+    for name, title in SECTIONS:
+        text = fragment(addon, name)
+        if text.strip():
+            parts.append(heading(title, "="))
+            parts.append(md_to_rst(text))
+    parts.append(heading("Credits", "="))
+    parts.append(heading("Authors", "~"))
+    parts.append(
+        "".join(f"* {author.strip()}\n" for author in manifest["author"].split(","))
+    )
+    contributors = fragment(addon, "CONTRIBUTORS.md")
+    if contributors.strip():
+        parts.append(heading("Contributors", "~"))
+        parts.append(md_to_rst(contributors))
+    maintainers = manifest.get("maintainers") or []
+    if maintainers:
+        parts.append(heading("Maintainers", "~"))
+        parts.append(
+            "This module is maintained by "
+            + ", ".join(
+                f"`{login} <https://github.com/{login}>`_" for login in maintainers
+            )
+            + ".\n"
+        )
+        if manifest.get("website"):
+            parts.append(
+                f"The project and its issues: `{manifest['website']} "
+                f"<{manifest['website']}>`_.\n"
+            )
+    return "\n".join(part for part in parts if part)
+
+
+def render_html(rst):
+    return publish_string(
+        rst, writer_name="html5", settings_overrides=HTML_SETTINGS
+    ).replace("\r\n", "\n")
+
+
+def main(argv):
+    check = "--check" in argv
+    stale = []
+    for addon in addons([arg for arg in argv if arg != "--check"]):
+        rst = render_rst(addon)
+        targets = {
+            addon / "README.rst": rst,
+            addon / "static" / "description" / "index.html": render_html(rst),
+        }
+        for path, content in targets.items():
+            current = path.read_text(encoding="utf-8") if path.exists() else None
+            if current == content:
+                continue
+            stale.append(path.relative_to(ROOT))
+            if not check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(content, encoding="utf-8")
+    for path in stale:
+        print(f"{path}: {'not up to date' if check else 'written'}")
+    return 1 if check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
