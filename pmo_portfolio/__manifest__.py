@@ -33,6 +33,7 @@
         "views/pmo_indicator_value_views.xml",
         "views/pmo_alert_views.xml",
         "views/res_config_settings_views.xml",
+        "views/pmo_mspdi_import_views.xml",
         "views/pmo_portfolio_menus.xml",
     ],
     "demo": [

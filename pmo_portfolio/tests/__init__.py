@@ -5,3 +5,4 @@ from . import test_kanban
 from . import test_indicators
 from . import test_tour
 from . import test_reports
+from . import test_mspdi
