@@ -62,9 +62,22 @@ def build_plan(phases=PHASES, start=PLAN_START, cost_step=1000.0):
     return rows
 
 
+# Odoo's server caps the address space of its process (limit_memory_hard):
+# keep what the JVM reserves small, or it cannot start under that cap.
+JVM_OPTIONS = (
+    "-Xms32m",
+    "-Xmx256m",
+    "-Xss1m",
+    "-XX:+UseSerialGC",
+    "-XX:ReservedCodeCacheSize=48m",
+    "-XX:MaxMetaspaceSize=128m",
+    "-XX:CompressedClassSpaceSize=64m",
+)
+
+
 def _start_jvm():
     if not jpype.isJVMStarted():
-        jpype.startJVM(convertStrings=True)
+        jpype.startJVM(*JVM_OPTIONS, convertStrings=True, interrupt=False)
 
 
 def _java_date(moment):
