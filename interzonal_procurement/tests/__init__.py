@@ -13,3 +13,4 @@ from . import test_purchase_request_tour
 from . import test_supplier_open_orders_xlsx
 from . import test_late_fine
 from . import test_late_fine_tour
+from . import test_ubl
