@@ -24,7 +24,7 @@ lint:  ## ruff + pylint-odoo mandatory checks
 bench:  ## benchmarks printing their figures (not part of `make test`)
 	@$(DEV) bench $(T)
 
-i18n:  ## regenerate the .pot files and merge them into nl.po / fr.po
+i18n:  ## regenerate the .pot files and merge them into nl.po / fr.po / de.po
 	@$(DEV) i18n
 
 venv:  ## only build the Python environment

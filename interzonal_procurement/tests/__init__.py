@@ -14,3 +14,4 @@ from . import test_supplier_open_orders_xlsx
 from . import test_late_fine
 from . import test_late_fine_tour
 from . import test_ubl
+from . import test_german

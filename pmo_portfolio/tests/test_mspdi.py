@@ -8,6 +8,27 @@ from .common import PmoCommon
 from .mspdi_plan import PHASES, build_plan, read_plan, write_plan
 
 
+def activate_german_belgium(env, modules):
+    """German (Belgium) for the zones of the German-speaking Community: Odoo
+    ships no de_BE language, so create it; its terms come from de.po."""
+    Lang = env["res.lang"].with_context(active_test=False)
+    lang = Lang.search([("code", "=", "de_BE")])
+    if not lang:
+        lang = Lang.create(
+            {
+                "name": "Deutsch (Belgien)",
+                "code": "de_BE",
+                "iso_code": "de_BE",
+                "url_code": "de_BE",
+                "date_format": "%d.%m.%Y",
+                "decimal_point": ",",
+                "thousands_sep": ".",
+            }
+        )
+    lang.active = True
+    env["ir.module.module"]._load_module_terms(modules, ["de_BE"], overwrite=True)
+
+
 @tagged("post_install", "-at_install")
 class TestMspdi(PmoCommon):
     @classmethod
@@ -258,3 +279,21 @@ class TestMspdi(PmoCommon):
         self.assertEqual(attachment.name, "Passport_Renewal.xml")
         _summary, rows = read_plan(attachment.raw)
         self.assertEqual(len(rows), 40)
+
+    def test_refusal_in_german(self):
+        activate_german_belgium(self.env, ["pmo_portfolio"])
+        self.user_manager.lang = "de_BE"
+        wizard = self._wizard(b"this is no XML").with_context(lang="de_BE")
+        with self.assertRaises(UserError) as caught:
+            wizard.action_import()
+        self.assertIn("keine lesbare XML-Datei", str(caught.exception))
+        fields = (
+            self.env["project.project"]
+            .with_user(self.user_manager)
+            .with_context(lang="de_BE")
+            .fields_get(["budget_at_completion"])
+        )
+        self.assertEqual(
+            fields["budget_at_completion"]["string"], "Budget bei Fertigstellung (BAC)"
+        )
+        self.assertFalse(self._tasks())
