@@ -412,6 +412,10 @@ class PmoMspdi(models.AbstractModel):
                 [("project_id", "=", project.id), ("mspdi_uid", "!=", False)]
             )
         }
+        # The first stage of the project, found once rather than per task.
+        stage = False
+        if changes["task_create"]:
+            stage = Task.stage_find(project.id, [("fold", "=", False)])
         # Create level by level so that every parent exists before its children.
         pending = sorted(changes["task_create"], key=lambda pair: pair[0]["level"])
         for level in sorted({item["level"] for item, _vals in pending}):
@@ -421,6 +425,7 @@ class PmoMspdi(models.AbstractModel):
                     dict(
                         vals,
                         project_id=project.id,
+                        stage_id=stage,
                         mspdi_uid=item["uid"],
                         parent_id=by_uid[item["parent_uid"]].id
                         if item["parent_uid"] in by_uid
