@@ -20,8 +20,8 @@ PEPPOL_ORDER_PROFILE = "urn:fdc:peppol.eu:poacc:bis:ordering:3"
 
 # The UBL document of call-offs is kept apart from the call-off rules of
 # purchase_order.py: it extends another addon's generator, not the order.
-class PurchaseOrder(models.Model):  # pylint: disable=consider-merging-classes-inherited
-    _inherit = "purchase.order"
+class PurchaseOrder(models.Model):
+    _inherit = "purchase.order"  # pylint: disable=consider-merging-classes-inherited
 
     def _is_ubl_call_off(self):
         self.ensure_one()
