@@ -30,7 +30,7 @@ lint:  ## pre-commit hooks: ruff, pylint-odoo, XML/CSV/PO checks, generated READ
 bench:  ## benchmarks printing their figures (not part of `make test`)
 	@$(DEV) bench $(T)
 
-i18n:  ## regenerate the .pot files and merge them into nl.po / fr.po
+i18n:  ## regenerate the .pot files and merge them into nl.po / fr.po / de.po
 	@$(DEV) i18n
 
 venv:  ## only build the Python environment

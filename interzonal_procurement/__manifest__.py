@@ -14,6 +14,7 @@
     "depends": [
         "purchase_requisition",
         "purchase_request",
+        "purchase_order_ubl",
         "project",
         "report_xlsx",
     ],
@@ -35,6 +36,8 @@
         "views/purchase_order_views.xml",
         "views/interzonal_late_fine_views.xml",
         "views/account_move_views.xml",
+        "views/account_move_ubl_views.xml",
+        "views/purchase_order_ubl_views.xml",
         "data/interzonal_supplier_scorecard_data.xml",
         "views/interzonal_supplier_scorecard_line_views.xml",
         "views/interzonal_supplier_scorecard_views.xml",

@@ -40,6 +40,7 @@
         "views/pmo_committee_views.xml",
         "views/pmo_committee_meeting_views.xml",
         "views/pmo_decision_views.xml",
+        "views/pmo_mspdi_import_views.xml",
         "views/pmo_portfolio_menus.xml",
     ],
     "demo": [

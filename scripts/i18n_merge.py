@@ -1,6 +1,6 @@
 # Copyright 2026 Interzonal Procurement contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Merge an addon's .pot into its nl.po and fr.po, keeping translations.
+"""Merge an addon's .pot into its nl.po, fr.po and de.po, keeping translations.
 
 Usage: python scripts/i18n_merge.py ADDON_DIR [LANG ...]
 """
@@ -13,7 +13,9 @@ import polib
 HEADERS = {
     "nl": "Dutch (nl)",
     "fr": "French (fr)",
+    "de": "German (de)",
 }
+LANGS = ["nl", "fr", "de"]
 
 
 def merge(addon_dir, langs):
@@ -28,7 +30,7 @@ def merge(addon_dir, langs):
             po.metadata = dict(pot.metadata)
             po.metadata["Language"] = lang
             po.metadata["Plural-Forms"] = "nplurals=2; plural=(n > 1);"
-            if lang == "nl":
+            if lang in ("nl", "de"):
                 po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
         po.merge(pot)
         po.header = f"Translation of Odoo Server.\n{HEADERS.get(lang, lang)}\n\t"
@@ -41,4 +43,4 @@ def merge(addon_dir, langs):
 
 
 if __name__ == "__main__":
-    merge(Path(sys.argv[1]).resolve(), sys.argv[2:] or ["nl", "fr"])
+    merge(Path(sys.argv[1]).resolve(), sys.argv[2:] or LANGS)

@@ -26,5 +26,8 @@ from . import purchase_request
 from . import purchase_request_line
 from . import stock_move
 from . import interzonal_late_fine
+from . import purchase_order_ubl
+from . import interzonal_ubl_invoice_parser
+from . import interzonal_ubl_difference
 from . import account_move
 from . import account_move_line

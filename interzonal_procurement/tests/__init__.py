@@ -21,3 +21,5 @@ from . import test_plain_purchase
 from . import test_call_off_capacity
 from . import test_lot_ceiling
 from . import test_bad_inputs
+from . import test_ubl
+from . import test_german

@@ -3,6 +3,8 @@ from . import res_config_settings
 from . import pmo_programme
 from . import project_project
 from . import project_milestone
+from . import project_task
+from . import pmo_mspdi
 from . import account_analytic_line
 from . import pmo_project_snapshot
 from . import pmo_exception_report

@@ -11,6 +11,22 @@ class ProjectMilestone(models.Model):
         help="Share of the project's budget at completion earned when this "
         "milestone is reached; planned by its deadline.",
     )
+    mspdi_uid = fields.Char(
+        string="MS Project UID",
+        copy=False,
+        index="btree_not_null",
+        help="Unique ID of the milestone in the MS Project file it was "
+        "imported from: importing the file again updates this milestone.",
+    )
+    pmo_baseline_date = fields.Date(string="Baseline Date", copy=False)
+
+    _sql_constraints = [
+        (
+            "mspdi_uid_project_uniq",
+            "unique(project_id, mspdi_uid)",
+            "A milestone of an MS Project file is imported once per project.",
+        ),
+    ]
 
     @api.constrains("planned_value", "project_id")
     def _check_planned_value(self):

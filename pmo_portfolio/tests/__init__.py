@@ -10,3 +10,4 @@ from . import test_figures
 from . import test_languages
 from . import test_committee
 from . import test_committee_reports
+from . import test_mspdi

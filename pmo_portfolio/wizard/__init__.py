@@ -1,0 +1,1 @@
+from . import pmo_mspdi_import
