@@ -24,7 +24,7 @@ lint:  ## ruff + pylint-odoo mandatory checks
 bench:  ## benchmarks printing their figures (not part of `make test`)
 	@$(DEV) bench $(T)
 
-load:  ## concurrent call-offs on a --workers=4 server, beside one worker (not part of `make test`)
+load:  ## concurrent call-offs on a --workers=4 server, beside one process (not part of `make test`)
 	@$(DEV) load $(ARGS)
 
 upgrade-check:  ## -u twice changes no business data; uninstall/reinstall keeps Odoo's records

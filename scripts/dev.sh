@@ -322,7 +322,7 @@ cmd_bench() {
 
 cmd_load() {
     # Concurrent call-off confirmations on a real server (scripts/load_test.py),
-    # with --workers=4 and with one worker as the reference.
+    # with --workers=4 and with one threaded process as the reference.
     setup_all
     WORK_DB="${LOAD_DB:-interzonal_load_$$}"
     local db="$WORK_DB"
