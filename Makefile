@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 DEV := scripts/dev.sh
 
-.PHONY: run smoke-run test test-odoo odoo-suites odoo-suites-ci check lint bench i18n venv pg-stop clean
+.PHONY: run smoke-run test test-odoo odoo-suites odoo-suites-ci check lint bench load upgrade-check i18n venv pg-stop clean
 
 run:  ## demo database with both addons, served on http://localhost:8069
 	@$(DEV) run
@@ -32,6 +32,12 @@ bench:  ## benchmarks printing their figures (not part of `make test`)
 
 i18n:  ## regenerate the .pot files and merge them into nl.po / fr.po / de.po
 	@$(DEV) i18n
+
+load:  ## concurrent call-offs on a --workers=4 server, beside one process (not part of `make test`)
+	@$(DEV) load $(ARGS)
+
+upgrade-check:  ## -u twice changes no business data; uninstall/reinstall keeps Odoo's records
+	@$(DEV) upgrade-check
 
 venv:  ## only build the Python environment
 	@$(DEV) venv

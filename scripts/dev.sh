@@ -10,6 +10,8 @@
 #   scripts/dev.sh odoo-suites [both|with]
 #                                      Odoo's own purchase/project suites with and
 #                                      without the addons (see odoo_suites.py)
+#   scripts/dev.sh load                concurrent call-offs on a multi-worker server
+#   scripts/dev.sh upgrade-check       -u twice and uninstall/reinstall lose no data
 #   scripts/dev.sh i18n                regenerate the .pot files
 #   scripts/dev.sh pg-stop             stop the project's private cluster
 set -euo pipefail
@@ -403,6 +405,39 @@ cmd_odoo_suites() {
     esac
 }
 
+cmd_load() {
+    # Concurrent call-off confirmations on a real server (scripts/load_test.py),
+    # with --workers=4 and with one threaded process as the reference.
+    setup_all
+    WORK_DB="${LOAD_DB:-interzonal_load_$$}"
+    local db="$WORK_DB"
+    db_exists "$db" && dropdb "$db"
+    trap drop_work_db EXIT
+    log "Installing both addons in a scratch database $db"
+    install_db "$db" --without-demo=all --load-language=nl_BE,fr_BE
+    log "Load test on 127.0.0.1:${LOAD_PORT:-8090}"
+    "$PY" "$ROOT/scripts/load_test.py" --config "$CONF" --database "$db" \
+        --odoo-bin "$ODOO_SRC/odoo-bin" --port "${LOAD_PORT:-8090}" \
+        --gevent-port "${LOAD_GEVENT_PORT:-$((${LOAD_PORT:-8090} + 1))}" \
+        --log-dir "$DATA_DIR" "$@"
+}
+
+cmd_upgrade_check() {
+    # scripts/upgrade_check.py on a demo database: a scratch one (dropped at
+    # the end), or UPGRADE_DB when set (reused as it is, and kept).
+    setup_all
+    local db="${UPGRADE_DB:-}"
+    if [ -z "$db" ]; then
+        WORK_DB="interzonal_upgrade_$$"
+        db="$WORK_DB"
+        trap drop_work_db EXIT
+        log "Installing both addons with demo data in a scratch database $db"
+        install_db "$db"
+    fi
+    "$PY" "$ROOT/scripts/upgrade_check.py" --config "$CONF" --database "$db" \
+        --odoo-bin "$ODOO_SRC/odoo-bin" --addons "$ADDONS" "$@"
+}
+
 cmd_i18n() {
     setup_all
     WORK_DB="interzonal_i18n_$$"
@@ -429,7 +464,9 @@ main() {
         i18n) cmd_i18n "$@" ;;
         venv) ensure_venv ;;
         pg-stop) pg_stop ;;
-        *) die "usage: scripts/dev.sh run|test|test-odoo|lint|bench|odoo-suites|i18n|venv|pg-stop" ;;
+        load) cmd_load "$@" ;;
+        upgrade-check) cmd_upgrade_check "$@" ;;
+        *) die "usage: scripts/dev.sh run|test|test-odoo|lint|bench|odoo-suites|load|upgrade-check|i18n|venv|pg-stop" ;;
     esac
 }
 

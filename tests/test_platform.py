@@ -52,6 +52,35 @@ class TestPlatform(CrossAddonCase):
             "interzonal_procurement,pmo_portfolio", services["odoo"]["command"]
         )
 
+    def test_docker_compose_multi_worker(self):
+        """The compose file serves as production would: worker processes, a
+        cron worker, proxy mode and limits, behind a proxy that routes the
+        websockets to the gevent process."""
+        compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+        services = compose["services"]
+        options = dict(
+            arg.lstrip("-").partition("=")[::2]
+            for arg in services["odoo"]["command"].split()
+            if arg.startswith("--")
+        )
+        self.assertGreaterEqual(int(options["workers"]), 2)
+        self.assertGreaterEqual(int(options["max-cron-threads"]), 1)
+        self.assertIn("proxy-mode", options)
+        for limit in ("limit-memory-soft", "limit-memory-hard", "limit-time-cpu"):
+            self.assertGreater(int(options[limit]), 0, limit)
+        self.assertLess(
+            int(options["limit-memory-soft"]), int(options["limit-memory-hard"])
+        )
+        self.assertNotIn("ports", services["odoo"], "only the proxy is published")
+        proxy = services["proxy"]
+        self.assertIn("8069:80", proxy["ports"])
+        conf_mount = next(v for v in proxy["volumes"] if "nginx" in v)
+        nginx = (ROOT / conf_mount.split(":")[0]).read_text()
+        self.assertIn("odoo:8069", nginx)
+        self.assertIn(f"odoo:{options['gevent-port']}", nginx)
+        self.assertRegex(nginx, r"location /websocket \{[^}]*Upgrade")
+        self.assertIn("X-Forwarded-For", nginx)
+
     def test_no_odoo_source_clear_error(self):
         """Without Odoo source and without network: one clear error, no traceback."""
         with tempfile.TemporaryDirectory() as tmp:
