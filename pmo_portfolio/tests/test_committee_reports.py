@@ -196,8 +196,19 @@ class TestCommitteeReports(PmoCommitteeCommon):
         meeting = self.meeting.with_user(self.user_officer)
         messages = meeting.action_send_pack()
         self.assertEqual(len(messages), 2)
-        mails = self.env["mail.mail"].search([("mail_message_id", "in", messages.ids)])
-        by_partner = {mail.recipient_ids: mail for mail in mails}
+        # One email notification per attendee, whether the mail queue has
+        # already sent (and deleted) the outgoing mail or not.
+        notifications = self.env["mail.notification"].search(
+            [
+                ("mail_message_id", "in", messages.ids),
+                ("notification_type", "=", "email"),
+            ]
+        )
+        self.assertEqual(
+            sorted(notifications.res_partner_id.ids),
+            sorted((self.attendee_fr | self.attendee_nl).ids),
+        )
+        by_partner = {message.partner_ids: message for message in messages}
         self.assertEqual(set(by_partner), {self.attendee_fr, self.attendee_nl})
         for partner, subject, body in (
             (self.attendee_fr, "Dossier du comité", "Veuillez trouver"),
@@ -205,7 +216,7 @@ class TestCommitteeReports(PmoCommitteeCommon):
         ):
             mail = by_partner[partner]
             self.assertIn(subject, mail.subject)
-            self.assertIn(body, mail.body_html)
+            self.assertIn(body, str(mail.body))
             self.assertEqual(len(mail.attachment_ids), 2)
             names = sorted(mail.attachment_ids.mapped("name"))
             self.assertTrue(names[0].endswith(".pdf"), names)
