@@ -29,7 +29,7 @@ class FrameworkAgreementXlsx(models.AbstractModel):
         )
         for zone in zones.sorted(lambda z: (z.code or "", z.id)):
             self._write_zone_sheet(workbook, styles, zone, lots, zone_totals, used)
-        self._write_call_offs_sheet(workbook, styles, lots)
+        self._write_call_offs_sheet(workbook, styles, lots, used)
 
     def _get_styles(self, workbook):
         return {
@@ -169,10 +169,10 @@ class FrameworkAgreementXlsx(models.AbstractModel):
             row += 1
         return sheet
 
-    def _write_call_offs_sheet(self, workbook, styles, lots):
+    def _write_call_offs_sheet(self, workbook, styles, lots, used):
         """Per call-off placed: what it commits, and for lots of several
         operators the operators consulted and the award justification."""
-        sheet = workbook.add_worksheet(_("Call-offs")[:SHEET_NAME_MAX])
+        sheet = workbook.add_worksheet(unique_sheet_name(_("Call-offs"), used))
         headers = [
             _("Lot"),
             _("Call-off"),
