@@ -64,6 +64,6 @@ class TestGerman(InterzonalAgreementCommon):
             order.with_user(self.user_buyer_de).with_context(
                 lang="de_BE"
             ).button_confirm()
-        self.assertIn("kann nicht bestätigt werden", str(caught.exception))
+        self.assertIn("kann nicht erteilt werden", str(caught.exception))
         self.assertIn("hat keinen Höchstbetrag", str(caught.exception))
         self.assertEqual(order.state, "draft")
