@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 DEV := scripts/dev.sh
 
-.PHONY: run smoke-run test test-odoo check lint bench i18n venv pg-stop clean
+.PHONY: run smoke-run test test-odoo test-demo screenshots check lint bench i18n venv pg-stop clean
 
 run:  ## demo database with both addons, served on http://localhost:8069
 	@$(DEV) run
@@ -15,6 +15,12 @@ test:  ## the whole suite with pytest-odoo on a fresh database (T=path::test for
 
 test-odoo:  ## the same addons through Odoo's own runner (--test-enable)
 	@$(DEV) test-odoo
+
+test-demo:  ## tests of the demo database of `make run` (built or reused as it does)
+	@$(DEV) test-demo $(T)
+
+screenshots:  ## README screenshots (readme_images/) from the demo database
+	@$(DEV) screenshots
 
 check: lint test test-odoo  ## everything CI runs
 
