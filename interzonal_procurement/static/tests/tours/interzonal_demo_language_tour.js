@@ -4,7 +4,7 @@ import { registry } from "@web/core/registry";
 const tours = registry.category("web_tour.tours");
 
 // Words that are the same in English and Dutch.
-const SAME_IN_DUTCH = new Set(["Status", "Items", "Wizard"]);
+const SAME_IN_DUTCH = new Set(["ID", "Items", "Product", "Status", "Wizard", "Zone"]);
 
 async function englishLabels(models) {
     const labels = new Set();

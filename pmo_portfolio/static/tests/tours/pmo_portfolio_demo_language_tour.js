@@ -4,7 +4,7 @@ import { registry } from "@web/core/registry";
 const tours = registry.category("web_tour.tours");
 
 // Words that are the same in English and French.
-const SAME_IN_FRENCH = new Set(["Description", "Commentaire", "Type", "Code", "Programme"]);
+const SAME_IN_FRENCH = new Set(["Code", "Description", "ID", "Messages", "Programme", "Type"]);
 
 async function englishLabels(model, selectionOf = null) {
     const fields = await rpc(`/web/dataset/call_kw/${model}/fields_get`, {
