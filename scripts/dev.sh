@@ -308,7 +308,7 @@ cmd_screenshots() {
     SCREENSHOT_DIR="$ROOT/readme_images" "$VENV/bin/pytest" --odoo-config="$CONF" \
         --odoo-database="$DB_NAME" --odoo-http --odoo-extra=test-file=/dev/null \
         --odoo-log-level="${ODOO_LOG_LEVEL:-warn}" -o testpaths=tests_demo \
-        tests_demo/test_screenshots.py
+        tests_demo/screenshots.py
 }
 
 cmd_test_odoo() {

@@ -51,7 +51,7 @@ class TestScreenshots(DemoHttpCase):
                 )
                 browser.navigate_to(self.base_url() + url, wait_stop=True)
                 self.assertTrue(
-                    browser._wait_ready(f"document.querySelector({ready!r})"),
+                    browser._wait_ready(f"!!document.querySelector({ready!r})"),
                     f"{url} did not show {ready}",
                 )
                 time.sleep(2)  # let fonts, avatars and badges settle
