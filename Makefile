@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 DEV := scripts/dev.sh
 
-.PHONY: run smoke-run test test-odoo odoo-suites odoo-suites-ci check lint bench load upgrade-check i18n venv pg-stop clean
+.PHONY: run smoke-run test test-odoo test-demo screenshots odoo-suites odoo-suites-ci check lint bench load upgrade-check i18n venv pg-stop clean
 
 run:  ## demo database with both addons, served on http://localhost:8069
 	@$(DEV) run
@@ -16,11 +16,11 @@ test:  ## the whole suite with pytest-odoo on a fresh database (T=path::test for
 test-odoo:  ## the same addons through Odoo's own runner (--test-enable)
 	@$(DEV) test-odoo
 
-odoo-suites:  ## Odoo's own purchase/project suites without, then with the addons: prints the tests failing only with them
-	@$(DEV) odoo-suites both
+test-demo:  ## tests of the demo database of `make run` (built or reused as it does)
+	@$(DEV) test-demo $(T)
 
-odoo-suites-ci:  ## only the pass with the addons, against the committed baseline .ci/odoo-suites-baseline.txt
-	@$(DEV) odoo-suites with
+screenshots:  ## README screenshots (readme_images/) from the demo database
+	@$(DEV) screenshots
 
 check: lint test test-odoo  ## everything CI runs
 

@@ -51,6 +51,7 @@
         "views/interzonal_procurement_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/interzonal_procurement_demo.xml",
         "demo/purchase_request_demo.xml",

@@ -44,6 +44,7 @@
         "views/pmo_portfolio_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/pmo_portfolio_demo.xml",
         "demo/pmo_committee_demo.xml",

@@ -4,6 +4,8 @@
 #
 #   scripts/dev.sh run                 demo database + server on :8069
 #   scripts/dev.sh test [PYTEST ARGS]  pytest-odoo on a fresh database
+#   scripts/dev.sh test-demo [ARGS]    tests of the demo database (tests_demo)
+#   scripts/dev.sh screenshots         README screenshots from the demo database
 #   scripts/dev.sh test-odoo           Odoo's own test runner (--test-enable)
 #   scripts/dev.sh lint                the pre-commit hooks (ruff, pylint-odoo, files)
 #   scripts/dev.sh bench               benchmarks (tests/benchmarks)
@@ -18,6 +20,10 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ADDONS="interzonal_procurement,pmo_portfolio"
+# The demo database is Belgian: Belgium's chart of accounts is installed next
+# to the addons, which do not depend on it (a database of another country
+# keeps its own localisation).
+DEMO_ADDONS="${DEMO_ADDONS:-l10n_be}"
 ODOO_SRC="${ODOO_SRC:-$HOME/.local/src/odoo-18.0}"
 ODOO_REPO="${ODOO_REPO:-https://github.com/odoo/odoo.git}"
 VENV="${VENV:-$ROOT/.venv}"
@@ -214,8 +220,9 @@ addons_hash() {
         | xargs sha1sum 2>/dev/null | sha1sum | cut -d' ' -f1)
 }
 
-cmd_run() {
-    setup_all
+ensure_demo_db() {
+    # The demo database DB_NAME: reused when its addons are unchanged, updated
+    # when they changed, created with demo data otherwise.
     local stamp="$DATA_DIR/$DB_NAME.addons.sha" want
     want="$(addons_hash)"
     if db_exists "$DB_NAME" && psql -d "$DB_NAME" -tAc \
@@ -230,9 +237,15 @@ cmd_run() {
     else
         db_exists "$DB_NAME" && dropdb "$DB_NAME"
         log "Creating demo database $DB_NAME (a few minutes the first time)"
-        install_db "$DB_NAME" --load-language=nl_BE,fr_BE
+        odoo_checked "$DB_NAME" -i "$ADDONS${DEMO_ADDONS:+,$DEMO_ADDONS}" \
+            --load-language=nl_BE,fr_BE
     fi
     echo "$want" >"$stamp"
+}
+
+cmd_run() {
+    setup_all
+    ensure_demo_db
     cat >&2 <<EOF
 
   Odoo is starting on http://localhost:$HTTP_PORT  (database: $DB_NAME)
@@ -270,6 +283,37 @@ cmd_test() {
     set -e
     # pytest's "no tests collected" (5) is a failure here, as any other non-zero code.
     return $rc
+}
+
+cmd_test_demo() {
+    # The tests of what a newcomer sees in the demo database of `make run`
+    # (tests_demo/), on that database, built or reused as `make run` does.
+    setup_all
+    # DROP_DEMO_DB=1: the database is dropped at the end (CI).
+    if [ "${DROP_DEMO_DB:-0}" = 1 ]; then
+        WORK_DB="$DB_NAME"
+        trap drop_work_db EXIT
+    fi
+    ensure_demo_db
+    log "Running the demo database's tests on $DB_NAME"
+    local targets=("$@")
+    [ ${#targets[@]} -gt 0 ] || targets=(tests_demo)
+    cd "$ROOT"
+    "$VENV/bin/pytest" --odoo-config="$CONF" --odoo-database="$DB_NAME" --odoo-http \
+        --odoo-extra=test-file=/dev/null --odoo-log-level="${ODOO_LOG_LEVEL:-warn}" \
+        -o testpaths=tests_demo "${targets[@]}"
+}
+
+cmd_screenshots() {
+    # The README's screenshots, taken by a tour in the demo database.
+    setup_all
+    ensure_demo_db
+    cd "$ROOT"
+    mkdir -p "$ROOT/readme_images"
+    SCREENSHOT_DIR="$ROOT/readme_images" "$VENV/bin/pytest" --odoo-config="$CONF" \
+        --odoo-database="$DB_NAME" --odoo-http --odoo-extra=test-file=/dev/null \
+        --odoo-log-level="${ODOO_LOG_LEVEL:-warn}" -o testpaths=tests_demo \
+        tests_demo/screenshots.py
 }
 
 cmd_test_odoo() {
@@ -458,6 +502,8 @@ main() {
         run) cmd_run "$@" ;;
         test) cmd_test "$@" ;;
         test-odoo) cmd_test_odoo "$@" ;;
+        test-demo) cmd_test_demo "$@" ;;
+        screenshots) cmd_screenshots ;;
         lint) cmd_lint "$@" ;;
         bench) cmd_bench "$@" ;;
         odoo-suites) cmd_odoo_suites "$@" ;;
@@ -466,7 +512,7 @@ main() {
         pg-stop) pg_stop ;;
         load) cmd_load "$@" ;;
         upgrade-check) cmd_upgrade_check "$@" ;;
-        *) die "usage: scripts/dev.sh run|test|test-odoo|lint|bench|odoo-suites|load|upgrade-check|i18n|venv|pg-stop" ;;
+        *) die "usage: scripts/dev.sh run|test|test-odoo|test-demo|screenshots|lint|bench|odoo-suites|load|upgrade-check|i18n|venv|pg-stop" ;;
     esac
 }
 

@@ -3,6 +3,9 @@
 """Merge an addon's .pot into its nl.po, fr.po and de.po, keeping translations.
 
 Usage: python scripts/i18n_merge.py ADDON_DIR [LANG ...]
+
+Only ``i18n/`` is merged: ``i18n_extra/`` holds translations of other modules'
+terms (their own files lack them), which an export of the addon never lists.
 """
 
 import sys

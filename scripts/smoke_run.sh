@@ -20,7 +20,8 @@ stop_server() {
 }
 finish() {
     stop_server
-    dropdb --if-exists "$DB_NAME" >/dev/null 2>&1 || true
+    # SMOKE_KEEP_DB=1 keeps the demo database (CI runs `make test-demo` on it).
+    [ "${SMOKE_KEEP_DB:-0}" = 1 ] || dropdb --if-exists "$DB_NAME" >/dev/null 2>&1 || true
 }
 trap finish EXIT
 

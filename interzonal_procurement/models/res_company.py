@@ -57,3 +57,16 @@ class ResCompany(models.Model):
             "invoice": self.scorecard_weight_invoice,
             "service": self.scorecard_weight_service,
         }
+
+    def _load_demo_chart_template(self):
+        """Demo data: Belgium's chart of accounts for companies without a
+        chart when ``l10n_be`` is installed, Odoo's generic one otherwise
+        (the demo bills need journals)."""
+        l10n_be = self.env["ir.module.module"].search_count(
+            [("name", "=", "l10n_be"), ("state", "=", "installed")]
+        )
+        template = "be_comp" if l10n_be else "generic_coa"
+        for company in self.filtered(lambda c: not c.chart_template):
+            self.env["account.chart.template"].try_loading(
+                template, company, install_demo=False
+            )
