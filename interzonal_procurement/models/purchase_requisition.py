@@ -348,6 +348,12 @@ class PurchaseRequisition(models.Model):
         for fname in CONTRACT_MANAGER_FIELDS.intersection(vals):
             field, value = self._fields[fname], vals[fname]
             for lot in lots:
+                if fname == "operator_ids" and not (
+                    vals.get("framework_agreement_id") or lot.framework_agreement_id
+                ):
+                    # Operators follow the vendor on lots outside any agreement
+                    # (plain blanket orders): no contract manager's change.
+                    continue
                 if field.type == "one2many":
                     current = set(lot[fname].ids)
                     for command in value or ():

@@ -120,8 +120,9 @@ class TestCommitteeReports(PmoCommitteeCommon):
         self.assertEqual(figures["stale_count"], 1)
         self.assertEqual(figures["assessed_count"], 5)
         self.assertEqual(figures["red_count"], 1)
-        # Green, no-cost and archive within budget; amber and red not.
-        self.assertAlmostEqual(figures["within_budget_share"], 3 / 5)
+        # Green, no-cost, archive and amber (within tolerance) within budget;
+        # red not.
+        self.assertAlmostEqual(figures["within_budget_share"], 4 / 5)
         self.meeting.lang = "en_US"
         html = self._html(self.meeting)
         self.assertIn("Portfolio summary", html)
