@@ -1,3 +1,5 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Concurrent call-off confirmations on a real multi-process Odoo server.
 
 Run by ``make load`` (``scripts/dev.sh load``) on a database that has both

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Failing tests of Odoo's own suites, with and without the addons.
 
     odoo_suites.py failures JUNIT_XML OUT_FILE [--label NAME]

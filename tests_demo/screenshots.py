@@ -1,3 +1,5 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The README's screenshots, taken in the demo database (`make screenshots`).
 
 Not a test: pytest runs it only when named, as `make screenshots` does, and

@@ -1,3 +1,5 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The screens the demo users open from our menus speak their language."""
 
 from .common import DemoHttpCase

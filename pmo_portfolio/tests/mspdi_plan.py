@@ -1,3 +1,5 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Known plans written and read with MPXJ, an independent implementation
 of the MS Project formats (Java, through JPype)."""
 

@@ -1,3 +1,5 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Import of a 2,000-task MS Project plan: run by `make bench`, not by
 `make test`. The target is under 30 s on the project's 2-core machines."""
 
