@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 DEV := scripts/dev.sh
 
-.PHONY: run smoke-run test test-odoo test-demo screenshots odoo-suites odoo-suites-ci check lint bench load upgrade-check i18n venv pg-stop clean
+.PHONY: run smoke-run test test-odoo test-demo screenshots odoo-suites odoo-suites-ci check lint bench load upgrade-check upgrade-test i18n venv pg-stop clean
 
 run:  ## demo database with both addons, served on http://localhost:8069
 	@$(DEV) run
@@ -38,6 +38,9 @@ load:  ## concurrent call-offs on a --workers=4 server, beside one process (not 
 
 upgrade-check:  ## -u twice changes no business data; uninstall/reinstall keeps Odoo's records
 	@$(DEV) upgrade-check
+
+upgrade-test:  ## a database of 18.0.1.0.0 updated to the working tree: migrated values checked
+	@$(DEV) upgrade-test
 
 venv:  ## only build the Python environment
 	@$(DEV) venv

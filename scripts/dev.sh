@@ -14,6 +14,7 @@
 #                                      without the addons (see odoo_suites.py)
 #   scripts/dev.sh load                concurrent call-offs on a multi-worker server
 #   scripts/dev.sh upgrade-check       -u twice and uninstall/reinstall lose no data
+#   scripts/dev.sh upgrade-test        a database of 18.0.1.0.0 updated to the working tree
 #   scripts/dev.sh i18n                regenerate the .pot files
 #   scripts/dev.sh pg-stop             stop the project's private cluster
 set -euo pipefail
@@ -482,6 +483,15 @@ cmd_upgrade_check() {
         --odoo-bin "$ODOO_SRC/odoo-bin" --addons "$ADDONS" "$@"
 }
 
+cmd_upgrade_test() {
+    # scripts/upgrade_test.py: builds a database from the tag 18.0.1.0.0,
+    # updates it with the working tree and checks the migrated values (also
+    # run by `make test`, as tests/test_upgrade.py).
+    setup_all
+    "$PY" "$ROOT/scripts/upgrade_test.py" --config "$CONF" \
+        --odoo-bin "$ODOO_SRC/odoo-bin" --database "${UPGRADE_TEST_DB:-interzonal_upgrade_test_$$}" "$@"
+}
+
 cmd_i18n() {
     setup_all
     WORK_DB="interzonal_i18n_$$"
@@ -512,7 +522,8 @@ main() {
         pg-stop) pg_stop ;;
         load) cmd_load "$@" ;;
         upgrade-check) cmd_upgrade_check "$@" ;;
-        *) die "usage: scripts/dev.sh run|test|test-odoo|test-demo|screenshots|lint|bench|odoo-suites|load|upgrade-check|i18n|venv|pg-stop" ;;
+        upgrade-test) cmd_upgrade_test "$@" ;;
+        *) die "usage: scripts/dev.sh run|test|test-odoo|test-demo|screenshots|lint|bench|odoo-suites|load|upgrade-check|upgrade-test|i18n|venv|pg-stop" ;;
     esac
 }
 

@@ -1,6 +1,7 @@
 # Copyright 2026 Interzonal Procurement contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import interzonal_zone
+from . import interzonal_zone_mixin
 from . import interzonal_document_type
 from . import interzonal_eu_threshold
 from . import interzonal_framework_agreement
@@ -9,6 +10,10 @@ from . import interzonal_agreement_document
 from . import interzonal_lot_allocation
 from . import interzonal_lot_modification
 from . import purchase_requisition
+from . import purchase_requisition_ceiling
+from . import purchase_requisition_quota
+from . import purchase_requisition_call_off
+from . import purchase_requisition_consumption
 from . import purchase_order
 from . import res_company
 from . import res_config_settings

@@ -113,6 +113,8 @@ class AccountMove(models.Model):
         state = "not_found"
         if order:
             state = "differences" if differences else "matched"
+        # sudo: only the bill's own UBL differences are replaced, which their
+        # readers may not delete; the bill is written below with the caller's rights.
         self.ubl_difference_ids.sudo().unlink()
         self.write(
             {
@@ -143,6 +145,8 @@ class AccountMove(models.Model):
     def _ubl_billed_elsewhere(self, order_lines):
         """Quantities of ``order_lines`` already on other bills (refunds
         count negative)."""
+        # sudo: sums the quantities billed for the order lines compared; no bill
+        # is returned to the caller.
         groups = (
             self.env["account.move.line"]
             .sudo()
@@ -263,7 +267,7 @@ class AccountMove(models.Model):
                 float_compare(
                     invoice_line["quantity"],
                     allowed,
-                    precision_rounding=line.product_uom.rounding or 0.01,
+                    precision_rounding=line.product_uom.rounding,
                 )
                 > 0
             ):

@@ -234,7 +234,9 @@ class InterzonalFrameworkAgreement(models.Model):
             agreement.committed_amount = committed
             agreement.remaining_amount = ceiling - committed
             agreement.consumption_percent = (
-                100.0 * committed / ceiling if ceiling else 0.0
+                0.0
+                if agreement.currency_id.is_zero(ceiling)
+                else 100.0 * committed / ceiling
             )
 
     @api.depends("is_delivery_time_criterion")
@@ -251,6 +253,8 @@ class InterzonalFrameworkAgreement(models.Model):
         today = fields.Date.context_today(self)
         totals = defaultdict(float)
         agreements = self.filtered("id")
+        # sudo: sums of the withheld fines per agreement, for its readers; no
+        # fine is returned.
         for agreement, currency, amount in (
             self.env["interzonal.late.fine"]
             .sudo()

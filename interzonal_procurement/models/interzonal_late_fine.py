@@ -247,6 +247,8 @@ class InterzonalLateFine(models.Model):
         if AMOUNT_FIELDS.intersection(vals):
             # The draft bill that will withhold the fine follows it.
             for fine in self:
+                # sudo: the caller may change the fine (checked above); the draft bill
+                # lines that withhold it follow, whoever may write bills.
                 lines = fine.sudo().move_line_ids.filtered(
                     lambda line: line.parent_state == "draft"
                 )
@@ -311,12 +313,15 @@ class InterzonalLateFine(models.Model):
         """One draft bill per supplier paying back the remitted fines."""
         bills = self.env["account.move"]
         for fine in self:
+            # sudo: the remission was granted by the caller's action; the bill that
+            # pays it back is created in the fine's company, nothing else.
             bill = (
                 self.env["account.move"]
                 .sudo()
                 .with_company(fine.company_id)
                 .create(fine._prepare_remission_bill_vals())
             )
+            # sudo: links the fine to its remission bill, and only that.
             fine.sudo().remission_bill_id = bill
             bills |= bill
         return bills
@@ -365,14 +370,15 @@ class InterzonalLateFine(models.Model):
     def _create_from_moves(self, moves):
         """Create the fines of the receipt moves just done, late against the
         committed date of their order line, in one ``create``."""
-        # The caller validated the receipt; the agreement's fine rates are read
-        # with superuser rights, so that a warehouse user outside the addon's
-        # groups can receive a call-off. Nothing else is read or written.
+        # sudo: the caller validated the receipt; the agreement's fine rates
+        # are read with superuser rights, so that a warehouse user outside the
+        # addon's groups can receive a call-off. Nothing else is read.
         vals_list = [
             vals
             for move in moves.sudo()
             if (vals := self.sudo()._prepare_late_fine_vals(move))
         ]
+        # sudo: the fines of the late moves only, computed above from the receipt.
         return self.sudo().create(vals_list)
 
     @api.model

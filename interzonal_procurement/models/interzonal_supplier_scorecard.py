@@ -231,13 +231,16 @@ class InterzonalSupplierScorecard(models.Model):
             ]._is_alert_due(vals, previous.get(key), replaced_by_key.get(key))
             vals_list.append(vals)
         replaced.unlink()
-        # scorecards are written as superuser: their readers compute them
+        # sudo: scorecards are written as superuser, their readers compute
+        # them; the caller's group was checked by _check_compute_access.
         Scorecard = self.sudo()
         scorecards = Scorecard.create(vals_list) if vals_list else Scorecard
         if any(vals["alert_pending"] for vals in vals_list):
+            # sudo: only wakes the alert cron up, which the caller may not read.
             self.env.ref(
                 "interzonal_procurement.ir_cron_send_scorecard_alerts"
             ).sudo()._trigger()
+        # sudo: back to the caller's own rights.
         return scorecards.sudo(self.env.su)
 
     @api.model

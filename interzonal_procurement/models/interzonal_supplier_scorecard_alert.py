@@ -41,6 +41,8 @@ class InterzonalSupplierScorecardAlert(models.AbstractModel):
         Triggered by the computation, so that scorecards are stored in a few
         queries and the alerts in their own transaction, a batch at a time.
         """
+        # sudo: the cron delivers the alerts the computation flagged: it reads
+        # the flagged scorecards only and clears their flag.
         Scorecard = self.env["interzonal.supplier.scorecard"].sudo()
         cards = Scorecard.search(
             [("alert_pending", "=", True)], order="id", limit=batch_size
@@ -79,6 +81,8 @@ class InterzonalSupplierScorecardAlert(models.AbstractModel):
                 for partner_id, bodies in notes.items()
             }
         )
+        # sudo: the activities go to the scorecards' buyers, not to the cron's
+        # user; only activities are created.
         Activity = (
             self.env["mail.activity"]
             .sudo()
@@ -87,6 +91,7 @@ class InterzonalSupplierScorecardAlert(models.AbstractModel):
         # activities name their record one by one: fetch the names at once
         Activity.env["res.partner"].browse(cards.partner_id.ids).mapped("display_name")
         Activity.create(activities)
+        # sudo: clears the flag of the alerts just delivered, and only that.
         cards.sudo().write({"alert_pending": False})
         self.env["ir.cron"]._notify_progress(done=len(cards), remaining=remaining)
 

@@ -242,6 +242,8 @@ class InterzonalSupplierScorecardStats(models.AbstractModel):
             domain.append(("partner_id", "in", partners))
         if not by_lot:
             domain.append(("requisition_id", "=", False))
+        # sudo: the scorecards that the computation replaces; only buyers and
+        # finance compute (checked by the caller).
         return (
             self.env["interzonal.supplier.scorecard"]
             .sudo()

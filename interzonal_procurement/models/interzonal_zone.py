@@ -63,6 +63,8 @@ class InterzonalZone(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_call_offs(self):
+        # sudo: counts the orders of the zones being deleted, to refuse it; no
+        # order is returned.
         used = (
             self.env["purchase.order"]
             .sudo()
@@ -103,6 +105,8 @@ class InterzonalZone(models.Model):
                     )
 
     def _check_no_open_call_offs(self):
+        # sudo: counts the open call-offs of the zones being archived, to
+        # refuse it; no order is returned.
         groups = (
             self.env["purchase.order"]
             .sudo()
@@ -138,8 +142,9 @@ class InterzonalZone(models.Model):
             )
 
     @api.model
-    def _get_user_zone(self, user=None):
-        """The zone proposed on the requests and orders of ``user``.
+    def _get_user_zone(self, user=None, company=None):
+        """The zone proposed on the requests and orders of ``user`` in
+        ``company`` (the current one by default).
 
         Empty for a user outside the addon's groups (a purchase user of
         another department, an automated flow running as a plain user): no
@@ -147,9 +152,10 @@ class InterzonalZone(models.Model):
         searched.
         """
         user = user or self.env.user
+        company = company or self.env.company
         if not any(user.has_group(group) for group in ZONE_GROUPS):
             return self.browse()
         return self.search(
-            [("user_ids", "in", user.id), ("company_id", "=", self.env.company.id)],
+            [("user_ids", "in", user.id), ("company_id", "=", company.id)],
             limit=1,
         )

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
 
 from .purchase_requisition import COMMITTED_STATES
 
@@ -24,19 +23,21 @@ FROZEN_FIELDS = {"call_off_amount", "call_off_date"}
 
 
 class PurchaseOrder(models.Model):
-    _inherit = "purchase.order"
+    """Call-offs: orders of a lot of a framework agreement.
 
-    def _default_zone_id(self):
-        return self.env["interzonal.zone"]._get_user_zone()
+    What a call-off commits is frozen in its lot's currency when it is placed
+    and each time it changes; ``_commit_call_offs`` is the one path every
+    change goes through (confirmation and approval, a state written
+    directly, creation in a committed state as by a copy, line changes from
+    the form, the catalog or a merge), ending in the lot's capacity check.
+    Late-delivery fines and supplier evaluations are in
+    ``purchase_order_late_fine.py`` and ``purchase_order_evaluation.py``.
+    """
 
-    zone_id = fields.Many2one(
-        "interzonal.zone",
-        default=lambda self: self._default_zone_id(),
-        check_company=True,
-        index=True,
-        tracking=True,
-        help="Police zone that orders and pays.",
-    )
+    _name = "purchase.order"
+    _inherit = ["purchase.order", "interzonal.zone.mixin"]
+
+    zone_id = fields.Many2one(help="Police zone that orders and pays.")
     framework_agreement_id = fields.Many2one(
         related="requisition_id.framework_agreement_id", store=True, index=True
     )
@@ -86,13 +87,6 @@ class PurchaseOrder(models.Model):
         help="Why the call-off goes to this operator: the award decision of "
         "the mini-competition.",
     )
-    late_fine_ids = fields.One2many(
-        "interzonal.late.fine", "purchase_order_id", string="Late-Delivery Fines"
-    )
-    late_fine_count = fields.Integer(compute="_compute_late_fine_amount")
-    late_fine_amount = fields.Monetary(
-        string="Late-Delivery Fines Amount", compute="_compute_late_fine_amount"
-    )
 
     @api.depends("state", "framework_agreement_id")
     def _compute_is_committed_call_off(self):
@@ -106,23 +100,6 @@ class PurchaseOrder(models.Model):
         for order in self:
             order.lot_operator_count = len(order.requisition_id.operator_ids)
 
-    @api.depends("late_fine_ids.amount", "late_fine_ids.state")
-    def _compute_late_fine_amount(self):
-        groups = {
-            order: (count, amount)
-            for order, count, amount in self.env["interzonal.late.fine"]
-            .sudo()
-            ._read_group(
-                [("purchase_order_id", "in", self.ids), ("state", "!=", "remitted")],
-                ["purchase_order_id"],
-                ["__count", "amount:sum"],
-            )
-        }
-        for order in self:
-            order.late_fine_count, order.late_fine_amount = groups.get(
-                order._origin, (0, 0.0)
-            )
-
     @api.model_create_multi
     def create(self, vals_list):
         self._check_call_off_frozen_fields(vals_list)
@@ -131,9 +108,7 @@ class PurchaseOrder(models.Model):
         ).create(vals_list)
         orders = orders.with_env(self.env)
         if not self.env.context.get(DEFER_CAPACITY_CHECK):
-            placed = orders.filtered("is_committed_call_off")
-            placed._freeze_call_off_amount(placed=True)
-            self.env["purchase.requisition"]._check_call_off_capacity(placed)
+            orders._commit_call_offs(placed=orders.filtered("is_committed_call_off"))
         return orders
 
     def write(self, vals):
@@ -154,14 +129,34 @@ class PurchaseOrder(models.Model):
             lambda o: not before[o.id][0] or before[o.id][1] != o.requisition_id
         )
         changed = committed - placed
-        if not AMOUNT_FIELDS.intersection(vals):
-            changed = changed.browse()
+        self._commit_call_offs(
+            placed=placed,
+            changed=changed if AMOUNT_FIELDS.intersection(vals) else None,
+            checked=changed if ORDER_RULE_FIELDS.intersection(vals) else None,
+        )
+        return res
+
+    def _commit_call_offs(self, placed=None, changed=None, checked=None):
+        """Freeze what call-offs commit and check their lots' capacity.
+
+        The one owner of the ceiling and quota rules of call-offs: order
+        creation and writes, line changes and the lot's own changes all end
+        here, then in ``purchase.requisition._check_call_off_capacity``.
+
+        :param placed: call-offs placed now (confirmed, approved, created
+            confirmed or moved to another lot): frozen with today's date.
+        :param changed: confirmed call-offs whose amount changed: frozen
+            again at today's rate, on their placing date.
+        :param checked: confirmed call-offs whose supplier, zone or
+            mini-competition changed: checked again, their amount unchanged.
+        """
+        empty = self.browse()
+        placed, changed = placed or empty, changed or empty
         placed._freeze_call_off_amount(placed=True)
         changed._freeze_call_off_amount()
-        if ORDER_RULE_FIELDS.intersection(vals):
-            changed = committed
-        self.env["purchase.requisition"]._check_call_off_capacity(placed | changed)
-        return res
+        self.env["purchase.requisition"]._check_call_off_capacity(
+            placed | changed | (checked or empty)
+        )
 
     @api.model
     def _check_call_off_frozen_fields(self, vals_list):
@@ -200,14 +195,14 @@ class PurchaseOrder(models.Model):
         """Freeze again and check the confirmed call-offs whose lines changed."""
         if self.env.context.get(DEFER_CAPACITY_CHECK):
             return
-        changed = self.filtered("is_committed_call_off")
-        changed._freeze_call_off_amount()
-        self.env["purchase.requisition"]._check_call_off_capacity(changed)
+        self._commit_call_offs(changed=self.filtered("is_committed_call_off"))
 
     @api.model
     def _init_call_off_amounts(self):
         """Freeze the call-offs confirmed before these amounts existed, at
         the rate of the day they were approved."""
+        # sudo: run at installation and by the migration over every company's
+        # call-offs; only their frozen amount and date are set.
         orders = self.sudo().search(
             [
                 ("requisition_id.framework_agreement_id", "!=", False),
@@ -266,66 +261,3 @@ class PurchaseOrder(models.Model):
     def _onchange_requisition_id_zone(self):
         if self.requisition_id and not self.zone_id:
             self.zone_id = self._default_zone_id()
-
-    def _prepare_invoice(self):
-        """Withhold the order's due late-delivery fines on its bill."""
-        invoice_vals = super()._prepare_invoice()
-        fines = (
-            self.sudo()
-            .with_context(lang=self.partner_id.lang or self.env.lang)
-            .late_fine_ids._get_fines_to_bill()
-        )
-        invoice_vals["invoice_line_ids"] += [
-            fields.Command.create(fine._prepare_bill_line_vals(sequence=1000 + index))
-            for index, fine in enumerate(fines)
-        ]
-        return invoice_vals
-
-    def action_view_late_fines(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "interzonal_procurement.interzonal_late_fine_action"
-        )
-        action["domain"] = [("purchase_order_id", "=", self.id)]
-        action["context"] = {}
-        return action
-
-    def _request_supplier_evaluation(self):
-        """Ask the buyer to rate the supplier once an order is fully received."""
-        activity_type = self.env.ref(
-            "interzonal_procurement.mail_activity_type_supplier_evaluation",
-            raise_if_not_found=False,
-        )
-        if not activity_type:
-            return
-        evaluated = set(
-            self.env["interzonal.supplier.evaluation"]
-            .sudo()
-            .search([("purchase_order_id", "in", self.ids)])
-            .purchase_order_id.ids
-        )
-        for order in self:
-            goods = order.order_line.filtered(
-                lambda line: not line.display_type and line.product_id.type == "consu"
-            )
-            if (
-                order.id in evaluated
-                or not goods
-                or order.activity_ids.filtered(
-                    lambda act, atype=activity_type: act.activity_type_id == atype
-                )
-                or any(
-                    float_compare(
-                        line.qty_received,
-                        line.product_qty,
-                        precision_rounding=line.product_uom.rounding,
-                    )
-                    < 0
-                    for line in goods
-                )
-            ):
-                continue
-            order.activity_schedule(
-                activity_type_id=activity_type.id,
-                user_id=order.user_id.id or self.env.user.id,
-            )

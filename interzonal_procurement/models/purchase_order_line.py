@@ -91,7 +91,7 @@ class PurchaseOrderLine(models.Model):
             lambda line: float_compare(
                 line.qty_received,
                 line.product_qty,
-                precision_rounding=line.product_uom.rounding or 0.01,
+                precision_rounding=line.product_uom.rounding,
             )
             < 0
         )

@@ -6,27 +6,14 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, format_amount, format_date
 
-ACK_SLA_PARAM = "interzonal_procurement.acknowledge_sla_days"
-DEFAULT_ACK_SLA_DAYS = 2
-LOW_VALUE_PARAM = "interzonal_procurement.low_value_threshold"
-DEFAULT_LOW_VALUE_THRESHOLD = 30000.0
 QUOTATION_VALIDITY_DAYS = 30
 
 
 class PurchaseRequest(models.Model):
-    _inherit = "purchase.request"
+    _name = "purchase.request"
+    _inherit = ["purchase.request", "interzonal.zone.mixin"]
 
-    def _default_zone_id(self):
-        return self.env["interzonal.zone"]._get_user_zone()
-
-    zone_id = fields.Many2one(
-        "interzonal.zone",
-        default=lambda self: self._default_zone_id(),
-        check_company=True,
-        index=True,
-        tracking=True,
-        help="Police zone that asks and pays.",
-    )
+    zone_id = fields.Many2one(help="Police zone that asks and pays.")
     project_id = fields.Many2one(
         "project.project",
         string="ICT Project",
@@ -91,29 +78,29 @@ class PurchaseRequest(models.Model):
         compute="_compute_follow_up", search="_search_has_late_delivery"
     )
 
-    @api.depends("create_date", "company_id.resource_calendar_id")
+    @api.depends(
+        "create_date",
+        "company_id.resource_calendar_id",
+        "company_id.interzonal_acknowledge_days",
+    )
     def _compute_acknowledge_deadline(self):
-        days = self._get_acknowledge_sla_days()
         for request in self:
+            days = request._get_acknowledge_sla_days()
             start = request.create_date or fields.Datetime.now()
             calendar = request.company_id.resource_calendar_id
             deadline = calendar.plan_days(days, start) if calendar else False
             request.acknowledge_deadline = deadline or start + timedelta(days=days)
 
-    @api.model
     def _get_acknowledge_sla_days(self):
-        value = (
-            self.env["ir.config_parameter"].sudo().get_param(ACK_SLA_PARAM) or ""
-        ).strip()
-        return int(value) if value.isdigit() else DEFAULT_ACK_SLA_DAYS
+        """Working days to acknowledge the requests of the request's company
+        (the current company for an empty recordset)."""
+        company = self.company_id[:1] or self.env.company
+        return company.interzonal_acknowledge_days
 
-    @api.model
     def _get_low_value_threshold(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(LOW_VALUE_PARAM)
-        try:
-            return float(value) if value else DEFAULT_LOW_VALUE_THRESHOLD
-        except ValueError:
-            return DEFAULT_LOW_VALUE_THRESHOLD
+        """Low-value threshold of the request's company, in its currency."""
+        company = self.company_id[:1] or self.env.company
+        return company.interzonal_low_value_threshold
 
     @api.depends("date_acknowledged", "acknowledge_deadline")
     def _compute_is_acknowledge_overdue(self):
@@ -143,8 +130,8 @@ class PurchaseRequest(models.Model):
         "line_ids.cancelled",
     )
     def _compute_amounts(self):
-        threshold = self._get_low_value_threshold()
         for request in self:
+            threshold = request._get_low_value_threshold()
             lines = request.line_ids.filtered(lambda line: not line.cancelled)
             request.amount_untaxed = sum(lines.mapped("price_subtotal"))
             request.amount_tax = sum(lines.mapped("price_tax"))
@@ -421,6 +408,7 @@ class PurchaseRequest(models.Model):
 
     def _update_done_state(self):
         """Close the requests whose lines are all received or cancelled."""
+        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
         for request in self.filtered(lambda r: r.state in ("approved", "in_progress")):
             lines = request.line_ids
             if lines and all(
@@ -428,7 +416,9 @@ class PurchaseRequest(models.Model):
                 or float_compare(
                     line.qty_done,
                     line.product_qty,
-                    precision_rounding=line.product_uom_id.rounding or 0.01,
+                    # a line without unit is rounded as its quantity field
+                    precision_rounding=line.product_uom_id.rounding or None,
+                    precision_digits=None if line.product_uom_id else digits,
                 )
                 >= 0
                 for line in lines

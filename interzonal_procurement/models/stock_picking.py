@@ -8,7 +8,7 @@ class StockPicking(models.Model):
 
     def _action_done(self):
         result = super()._action_done()
-        # Only the orders of the addon's buyers ask for a supplier evaluation:
+        # sudo: only the orders of the addon's buyers ask for a supplier evaluation:
         # other departments' orders stay as in Odoo. The activity is scheduled
         # for the order's buyer with superuser rights, so that the warehouse
         # user who validated the receipt needs no write access on the order;

@@ -42,7 +42,7 @@ class ReportSupplierScorecard(models.AbstractModel):
     def _get_late_lines(self, card):
         """Scored lines of ``card`` that were not on time."""
         card.ensure_one()
-        # the lines are shown to whoever may read the scorecard
+        # sudo: the lines are shown to whoever may read the scorecard
         lines = (
             self.env["interzonal.supplier.scorecard.line"]
             .sudo()

@@ -83,9 +83,7 @@ class TestCallOff(InterzonalAgreementCommon):
         self.assertFalse(lot.is_exhausted)
 
     def test_configurable_steps(self):
-        self.env["ir.config_parameter"].sudo().set_param(
-            "interzonal_procurement.consumption_steps", "50"
-        )
+        self.env.company.interzonal_consumption_steps = "50"
         lot = self._create_lot(10000)
         self._create_call_off(lot, 6000).with_user(self.user_buyer).button_confirm()
         self.assertEqual(len(self._step_activities(lot, 50)), 1)

@@ -36,11 +36,7 @@ class TestXlsxHelpers(InterzonalCommon):
             ]
 
         self.assertEqual(thresholds(), [("R", 95.0), ("A", 85.0), ("G", 85.0)])
-        self.env["ir.config_parameter"].set_param(
-            "interzonal_procurement.consumption_steps", "50,80,100"
-        )
+        self.env.company.interzonal_consumption_steps = "50,80,100"
         self.assertEqual(thresholds(), [("R", 80.0), ("A", 50.0), ("G", 50.0)])
-        self.env["ir.config_parameter"].set_param(
-            "interzonal_procurement.consumption_steps", "100"
-        )
+        self.env.company.interzonal_consumption_steps = "100"
         self.assertEqual(thresholds(), [("R", 100.0), ("G", 100.0)])
