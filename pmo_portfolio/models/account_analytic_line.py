@@ -5,6 +5,8 @@ class AccountAnalyticLine(models.Model):
     _inherit = "account.analytic.line"
 
     def _pmo_projects(self):
+        # sudo: finds the projects whose actual cost these lines change, to
+        # refresh their figures; the projects are not returned to the user.
         return (
             self.env["project.project"]
             .sudo()

@@ -232,6 +232,8 @@ class PmoCommitteeMeeting(models.Model):
 
     def _pmo_scope_projects(self):
         """{meeting: its projects in scope}; a meeting without any is refused."""
+        # sudo: the meeting's scope is every project of its programmes, also
+        # those its secretary may not read; only the PMO freezes meetings.
         Project = self.env["project.project"].sudo()
         scopes = {}
         for meeting in self:
@@ -248,6 +250,8 @@ class PmoCommitteeMeeting(models.Model):
     def _freeze_snapshots(self):
         """One frozen snapshot per project in scope, with the figures of the
         moment, refreshed first."""
+        # sudo: frozen snapshots are made only here (create refuses them
+        # otherwise), from the projects' own figures.
         Snapshot = self.env["pmo.project.snapshot"].sudo()
         today = fields.Date.context_today(self)
         vals_list = []
@@ -266,6 +270,8 @@ class PmoCommitteeMeeting(models.Model):
         return Snapshot.create(vals_list)
 
     def _unfreeze_snapshots(self):
+        # sudo: frozen snapshots are removed only by unfreezing their
+        # meeting, a PMO manager's action checked by the caller.
         self.snapshot_ids.sudo().unlink()
         for meeting in self:
             meeting.message_post(

@@ -126,15 +126,21 @@ class PmoDecision(models.Model):
                 feedback=_("Decision carried out."),
             )
         elif vals.get("state") == "cancelled":
+            # sudo: removes only the overdue reminders of decisions the caller
+            # just cancelled, which may be assigned to someone else.
             self.sudo().activity_unlink([OVERDUE_ACTIVITY])
         if "owner_id" in vals:
             # The reminder follows the owner.
+            # sudo: moves only the overdue reminder of these decisions to the
+            # new owner the caller was allowed to set.
             self.sudo().activity_reschedule(
                 [OVERDUE_ACTIVITY], new_user_id=vals["owner_id"]
             )
         return res
 
     def _pmo_close_overdue_activities(self, feedback):
+        # sudo: closes only the overdue reminders of these decisions, which
+        # may be assigned to someone else than the caller.
         self.sudo().activity_feedback([OVERDUE_ACTIVITY], feedback=feedback)
 
     def action_done(self):

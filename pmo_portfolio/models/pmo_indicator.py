@@ -89,7 +89,11 @@ class PmoIndicator(models.Model):
     value_ids = fields.One2many("pmo.indicator.value", "indicator_id")
 
     _sql_constraints = [
-        ("code_uniq", "unique(code)", "The indicator code must be unique."),
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "The indicator code must be unique per company.",
+        ),
     ]
 
     @api.constrains("direction", "green_threshold", "red_threshold", "value_type")
@@ -226,6 +230,9 @@ class PmoIndicator(models.Model):
         depend on the number of projects."""
         indicators = self or self.search([("active", "=", True)])
         today = fields.Date.context_today(self)
+        # sudo: run by the cron or after action_generate_values() checked the
+        # PMO group; the values open for every project in scope, also those
+        # the caller may not read.
         Value = self.env["pmo.indicator.value"].sudo()
         projects = self.env["project.project"].sudo().search([("active", "=", True)])
         projects.fetch(["company_id", "programme_id", "tag_ids", "user_id"])
@@ -257,6 +264,7 @@ class PmoIndicator(models.Model):
         """Daily: open new periods, fill computed indicators, remind, mark
         stale the values not submitted by their deadline."""
         self._generate_values()
+        # sudo: the daily cron, acting on every value whoever it belongs to.
         Value = self.env["pmo.indicator.value"].sudo()
         today = fields.Date.context_today(self)
         Value.search(

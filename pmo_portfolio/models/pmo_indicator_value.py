@@ -81,9 +81,9 @@ class PmoIndicatorValue(models.Model):
     is_stale = fields.Boolean(readonly=True, copy=False)
     reminder_sent = fields.Boolean(readonly=True, copy=False)
     user_id = fields.Many2one("res.users", string="Responsible", index=True)
-    submitted_by = fields.Many2one("res.users", readonly=True, copy=False)
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     submitted_on = fields.Datetime(readonly=True, copy=False)
-    validated_by = fields.Many2one("res.users", readonly=True, copy=False)
+    validated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     comment = fields.Text()
     project_user_id = fields.Many2one(
         related="project_id.user_id", string="Project Lead"
@@ -194,9 +194,7 @@ class PmoIndicatorValue(models.Model):
         values' colours are final: the automation rules run while these are
         computed, which may read the projects' health too early."""
         self.flush_recordset(["rag"])
-        projects = self.project_id.sudo()
-        projects._compute_indicator_status()
-        projects._compute_health()
+        self.project_id._pmo_recompute_health()
 
     def _check_period_open(self):
         """A closed period (validated, or past its deadline) takes no value."""
@@ -254,7 +252,7 @@ class PmoIndicatorValue(models.Model):
                     "indicator values."
                 )
             )
-        own = self.filtered(lambda v: v.submitted_by == user)
+        own = self.filtered(lambda v: v.submitted_by_id == user)
         if own:
             raise AccessError(
                 _(
@@ -291,10 +289,12 @@ class PmoIndicatorValue(models.Model):
         self.activity_feedback(["mail.mail_activity_data_todo"])
         # The submitter may not write the state and submission fields
         # themselves: the checks above are the ones that count.
+        # sudo: the submitter may not write the state and submission fields
+        # themselves; _check_can_submit() and _check_period_open() decided.
         self.sudo().write(
             {
                 "state": "submitted",
-                "submitted_by": self.env.user.id,
+                "submitted_by_id": self.env.user.id,
                 "submitted_on": fields.Datetime.now(),
             }
         )
@@ -310,7 +310,7 @@ class PmoIndicatorValue(models.Model):
                     values=", ".join(not_submitted.mapped("display_name")),
                 )
             )
-        self.write({"state": "validated", "validated_by": self.env.user.id})
+        self.write({"state": "validated", "validated_by_id": self.env.user.id})
         return True
 
     def action_reject(self):
@@ -351,6 +351,8 @@ class PmoIndicatorValue(models.Model):
                     "summary": summary,
                 }
             )
+        # sudo: the activities go to each value's responsible person, whom
+        # the caller (the PMO or the cron) may not be allowed to assign.
         self.env["mail.activity"].sudo().with_context(
             mail_activity_quick_update=True
         ).create(vals_list)
@@ -360,6 +362,8 @@ class PmoIndicatorValue(models.Model):
         undefined figure is stored as such, never as 0."""
         for value in self:
             figure = value._project_figure()
+            # sudo: computed values are written by the cron from the
+            # project's own figure, never from the caller's input.
             value.sudo().write(
                 {
                     "value": figure or 0.0,
@@ -399,9 +403,13 @@ class PmoIndicatorValue(models.Model):
     def _mark_stale(self):
         """Mark the values stale and tell each responsible person, in their
         language."""
+        # sudo: the stale flag is set by the cron on values past their
+        # deadline; nobody writes it by hand.
         self.sudo().write({"is_stale": True})
         for value in self.filtered("user_id"):
             env = value.user_id._pmo_recipient_env()
+            # sudo: the cron tells the responsible person; the message text
+            # is ours, not the caller's.
             value.sudo().message_post(
                 body=env._(
                     "%(indicator)s for %(project)s was not submitted by "
@@ -430,6 +438,8 @@ class PmoIndicatorValue(models.Model):
         """Red opens one alert per value (not one per edit), stale opens a
         stale alert, and a green value closes the open alerts of earlier
         periods of the same indicator and project."""
+        # sudo: alerts follow the values' colours whoever submitted them;
+        # their texts and recipients come from the values, not the caller.
         Alert = self.env["pmo.alert"].sudo()
         open_alerts = Alert.search(
             [

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .project_project import HEALTH_RANK, HEALTH_SELECTION
+from .pmo_health_mixin import HEALTH_SELECTION, worst_health
 
 
 class PmoProgramme(models.Model):
@@ -102,8 +102,7 @@ class PmoProgramme(models.Model):
     def _compute_health(self):
         """The worst health of the programme's projects."""
         for programme in self:
-            healths = programme.project_ids.mapped("health")
-            programme.health = max(healths, key=HEALTH_RANK.get) if healths else "green"
+            programme.health = worst_health(programme.project_ids.mapped("health"))
 
     def action_view_projects(self):
         self.ensure_one()

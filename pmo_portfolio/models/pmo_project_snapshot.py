@@ -2,16 +2,18 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .project_project import (
-    HEALTH_SELECTION,
-    PORTFOLIO_AGGREGATES,
-    PORTFOLIO_GROUPBY,
-)
+from .pmo_health_mixin import HEALTH_SELECTION
+from .pmo_portfolio_kpi_mixin import PORTFOLIO_AGGREGATES, PORTFOLIO_GROUPBY
+
+# Where the grouped rows of _pmo_portfolio_figures() hold these.
+BASELINE_COLUMN = PORTFOLIO_GROUPBY.index("has_baseline")
+COUNT_COLUMN = len(PORTFOLIO_GROUPBY) + PORTFOLIO_AGGREGATES.index("__count")
 
 
 class PmoProjectSnapshot(models.Model):
     _name = "pmo.project.snapshot"
     _description = "Project Snapshot"
+    _inherit = ["pmo.portfolio.kpi.mixin"]
     _order = "date desc, project_id"
     _rec_name = "date"
     _check_company_auto = True
@@ -162,6 +164,8 @@ class PmoProjectSnapshot(models.Model):
         today = fields.Date.context_today(self)
         existing = {
             snap.project_id: snap
+            # sudo: the daily snapshot of each project, found whoever runs
+            # the daily pass; the figures come from the projects.
             for snap in self.sudo().search(
                 [
                     ("project_id", "in", projects.ids),
@@ -178,41 +182,19 @@ class PmoProjectSnapshot(models.Model):
                 existing[project].write(vals)
             else:
                 to_create.append(vals)
+        # sudo: see above; daily snapshots are never frozen.
         return self.sudo().create(to_create)
 
     @api.model
-    def _pmo_portfolio_figures(self, domain=None, groupby=None):
-        """The portfolio KPIs of ``project.project._pmo_portfolio_figures``,
-        from snapshots: the same grouped query over the frozen figures.
-        Projects without a baseline are left out of the ratios and counted
-        apart in ``no_baseline_count``."""
-        Project = self.env["project.project"]
-        keys = [groupby] if groupby else []
-        rows = self._read_group(
-            domain or [], keys + PORTFOLIO_GROUPBY, PORTFOLIO_AGGREGATES
+    def _pmo_figures_from_groups(self, groups):
+        """The portfolio KPIs of ``pmo.portfolio.kpi.mixin``, from the frozen
+        figures. Projects without a baseline are left out of the ratios and
+        counted apart in ``no_baseline_count``, be they stale or red."""
+        assessed = [row for row in groups if row[BASELINE_COLUMN]]
+        no_baseline = sum(
+            row[COUNT_COLUMN] for row in groups if not row[BASELINE_COLUMN]
         )
-        baseline = PORTFOLIO_GROUPBY.index("has_baseline") + len(keys)
-        count = (
-            len(keys) + len(PORTFOLIO_GROUPBY) + PORTFOLIO_AGGREGATES.index("__count")
-        )
-        groups = {}
-        for row in rows:
-            key = row[0] if groupby else None
-            groups.setdefault(key, ([], [0]))
-            if row[baseline]:
-                groups[key][0].append(row[len(keys) :])
-            else:
-                groups[key][1][0] += row[count]
-        result = {}
-        for key, (assessed_rows, no_baseline) in groups.items():
-            figures = Project._pmo_figures_from_groups(assessed_rows)
-            figures["no_baseline_count"] = no_baseline[0]
-            figures["project_count"] += no_baseline[0]
-            result[key] = figures
-        if groupby:
-            return result
-        if None in result:
-            return result[None]
-        figures = Project._pmo_figures_from_groups([])
-        figures["no_baseline_count"] = 0
+        figures = super()._pmo_figures_from_groups(assessed)
+        figures["no_baseline_count"] = no_baseline
+        figures["project_count"] += no_baseline
         return figures

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
 
 
 class ProjectMilestone(models.Model):
@@ -44,7 +45,12 @@ class ProjectMilestone(models.Model):
             ["project_id"],
             ["planned_value:sum"],
         )
-        over = [project for project, total in totals if total > 100.0 + 1e-6]
+        digits = self._fields["planned_value"].get_digits(self.env)[1]
+        over = [
+            project
+            for project, total in totals
+            if float_compare(total, 100.0, precision_digits=digits) > 0
+        ]
         if over:
             raise ValidationError(
                 _(

@@ -1,14 +1,6 @@
 from odoo import fields, models
 
-from .project_project import EAC_FORMULAS
-
-EVM_FIELDS = (
-    "eac",
-    "eac_defined",
-    "eac_formula",
-    "etc",
-    "vac",
-)
+from .pmo_earned_value_mixin import EAC_FORMULAS
 
 
 class ResCompany(models.Model):
@@ -67,15 +59,13 @@ class ResCompany(models.Model):
         res = super().write(vals)
         if {"pmo_amber_share", "pmo_eac_formula"} & set(vals):
             # Projects without a company follow the current company's settings.
-            Project = self.env["project.project"].sudo()
-            projects = Project.with_context(active_test=False).search(
-                [("company_id", "in", [*self.ids, False])]
+            # sudo: the figures of every project of the company follow its
+            # settings, also those the user changing them may not read.
+            projects = (
+                self.env["project.project"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("company_id", "in", [*self.ids, False])])
             )
-            names = ["health", "health_driver", "health_time", "health_cost"]
-            if "pmo_eac_formula" in vals:
-                names += EVM_FIELDS
-            for name in names:
-                self.env.add_to_compute(Project._fields[name], projects)
-            programmes = projects.programme_id
-            self.env.add_to_compute(programmes._fields["health"], programmes)
+            projects._pmo_recompute_health(evm="pmo_eac_formula" in vals)
         return res

@@ -8,5 +8,6 @@ class ResUsers(models.Model):
         """The environment to write to this user in: their language, whoever
         or whatever (a cron, another user) writes. Without a user, the
         current language."""
+        # sudo: reads only the recipient's language, to write to them in it.
         lang = self[:1].sudo().lang or self.env.lang or "en_US"
         return self.env(context=dict(self.env.context, lang=lang))

@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from ..models.project_project import INDICATOR_RANK
+from ..models.pmo_indicator_rollup_mixin import INDICATOR_RANK
 from .pmo_management_committee_report import RAG_BADGES
 
 TREND_PERIODS = 4

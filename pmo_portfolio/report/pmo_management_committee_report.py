@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from ..models.project_project import INDICATOR_RANK
+from ..models.pmo_indicator_rollup_mixin import INDICATOR_RANK
 
 RAG_BADGES = {
     "green": "text-bg-success",

@@ -84,14 +84,14 @@ class TestDuties(PmoCommon):
         as_member.write({"value": 70, "comment": "On track"})
         as_member.action_submit()
         self.assertEqual(value.state, "submitted")
-        self.assertEqual(value.submitted_by, self.user_member)
+        self.assertEqual(value.submitted_by_id, self.user_member)
         fnames = [
             "state",
             "deadline",
             "is_stale",
             "rag",
-            "validated_by",
-            "submitted_by",
+            "validated_by_id",
+            "submitted_by_id",
             "value",
         ]
         before = self._snapshot(value, fnames)
@@ -103,7 +103,7 @@ class TestDuties(PmoCommon):
             lambda: as_member.write({"state": "validated"}),
             lambda: as_member.write({"state": "to_submit"}),
             lambda: as_member.write({"rag": "green", "value": 75}),
-            lambda: as_member.write({"validated_by": self.user_member.id}),
+            lambda: as_member.write({"validated_by_id": self.user_member.id}),
         ):
             with self.assertRaises(AccessError):
                 call()
@@ -122,7 +122,7 @@ class TestDuties(PmoCommon):
         self._submit_as(value, self.user_member, 70)
         value.with_user(self.user_officer).action_validate()
         self.assertEqual(value.state, "validated")
-        self.assertEqual(value.validated_by, self.user_officer)
+        self.assertEqual(value.validated_by_id, self.user_officer)
         self.assertEqual(value.rag, "green")
         # Validated: the period is closed for the team.
         with self.assertRaises(UserError):

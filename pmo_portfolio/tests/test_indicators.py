@@ -204,7 +204,7 @@ class TestIndicators(PmoCommon):
         self.assertEqual(values[self.p2].value, 0.0)
         # Their own project's value they submit.
         self._submit(values[self.p1], 75, user=self.user_member)
-        self.assertEqual(values[self.p1].submitted_by, self.user_member)
+        self.assertEqual(values[self.p1].submitted_by_id, self.user_member)
         self.assertEqual(values[self.p1].rag, "green")
 
     @freeze_time("2026-06-15")

@@ -38,7 +38,7 @@ class TestRedValueTour(HttpCase, PmoCommon):
         value = project.indicator_value_ids
         self.env.invalidate_all()
         self.assertEqual(value.rag, "red")
-        self.assertEqual(value.submitted_by, self.user_member)
+        self.assertEqual(value.submitted_by_id, self.user_member)
         self.assertEqual(project.health, "red")
         self.assertEqual(len(project.alert_ids), 1)
 
