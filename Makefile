@@ -22,6 +22,12 @@ test-demo:  ## tests of the demo database of `make run` (built or reused as it d
 screenshots:  ## README screenshots (readme_images/) from the demo database
 	@$(DEV) screenshots
 
+odoo-suites:  ## Odoo's own purchase/project suites without, then with the addons: prints the tests failing only with them
+	@$(DEV) odoo-suites both
+
+odoo-suites-ci:  ## only the pass with the addons, against the committed baseline .ci/odoo-suites-baseline.txt
+	@$(DEV) odoo-suites with
+
 check: lint test test-odoo  ## everything CI runs
 
 lint:  ## pre-commit hooks: ruff, pylint-odoo, XML/CSV/PO checks, generated READMEs

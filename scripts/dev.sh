@@ -398,16 +398,35 @@ drop_suite_dbs() {
     cleanup
 }
 
+suite_modules() {
+    # suite_modules without|with: the modules a pass installs. Without the
+    # addons: the suites' modules and every module the addons' manifests
+    # depend on, directly or not, so that the two passes differ only by the
+    # addons (auto-installed modules follow from these in both passes).
+    local site
+    site="$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+    if [ "$1" = with ]; then
+        echo "$SUITE_MODULES,$ADDONS"
+    else
+        "$PY" "$ROOT/scripts/odoo_suites.py" depends \
+            "$ODOO_SRC/odoo/addons,$ODOO_SRC/addons,$site/odoo/addons,$ROOT" \
+            "$SUITE_MODULES,$ADDONS" --exclude "$ADDONS"
+    fi
+}
+
 suite_pass() {
     # suite_pass without|with: fresh database, the suites, failing ids in
-    # $DATA_DIR/odoo-suites-<pass>.failed (summary line on stdout)
-    local pass="$1" modules="$SUITE_MODULES" db
+    # $DATA_DIR/odoo-suites-<pass>.failed (summary line on stdout) and the
+    # installed modules in $DATA_DIR/odoo-suites-<pass>.modules
+    local pass="$1" modules db
+    modules="$(suite_modules "$pass")"
     db="${SUITES_DB_PREFIX}_$pass"
-    [ "$pass" = with ] && modules="$modules,$ADDONS"
     SUITE_DBS+=("$db")
     db_exists "$db" && dropdb "$db"
     log "[$pass] installing $modules in a fresh database $db (no demo data)"
     odoo_checked "$db" -i "$modules" --without-demo=all
+    psql -d "$db" -tAc "SELECT name FROM ir_module_module WHERE state = 'installed'" \
+        | LC_ALL=C sort >"$DATA_DIR/odoo-suites-$pass.modules"
     local log_file="$DATA_DIR/odoo-suites-$pass.log" xml="$DATA_DIR/odoo-suites-$pass.xml"
     log "[$pass] running the suites with pytest-odoo (log: $log_file)"
     local paths
@@ -439,8 +458,20 @@ cmd_odoo_suites() {
     fi
     case "$mode" in
         both)
+            # Like with like: the databases differ by the two addons only.
+            local extra rc=0
+            extra="$(LC_ALL=C comm -3 "$DATA_DIR/odoo-suites-without.modules" \
+                "$DATA_DIR/odoo-suites-with.modules" | tr -d '\t' | paste -sd, -)"
+            if [ "$extra" = "$ADDONS" ]; then
+                log "Installed modules: the same in both passes but for $ADDONS"
+            else
+                printf 'The two passes installed different modules besides the addons: %s\n' \
+                    "$extra" >&2
+                rc=1
+            fi
             "$PY" "$ROOT/scripts/odoo_suites.py" compare \
-                "$DATA_DIR/odoo-suites-without.failed" "$DATA_DIR/odoo-suites-with.failed" ;;
+                "$DATA_DIR/odoo-suites-without.failed" "$DATA_DIR/odoo-suites-with.failed" || rc=1
+            return $rc ;;
         with)
             "$PY" "$ROOT/scripts/odoo_suites.py" compare \
                 "$SUITES_BASELINE" "$DATA_DIR/odoo-suites-with.failed" ;;

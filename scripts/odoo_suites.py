@@ -7,6 +7,11 @@
         writes the ids of the failing tests of a pytest JUnit report to
         OUT_FILE (one per line: id, then the first line of the failure) and
         prints the pass's figures.
+    odoo_suites.py depends ADDONS_PATH MODULE[,MODULE...] [--exclude M,...]
+        prints, comma-separated, the modules MODULE depend on, directly or
+        not, read from the manifests found on ADDONS_PATH (Odoo's
+        comma-separated list of folders), less the excluded ones: the pass
+        without the addons installs the modules the addons would bring.
     odoo_suites.py compare REFERENCE RESULT
         REFERENCE lists the tests that fail without the addons (a ".failed"
         file of the pass without them, or the committed baseline: one test id
@@ -18,6 +23,8 @@ A test id is Odoo's own: module.tests.file.Class.method.
 """
 
 import argparse
+import ast
+import os
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -90,6 +97,30 @@ def read_ids(path):
     return ids
 
 
+def manifest(paths, module):
+    for folder in paths:
+        path = os.path.join(folder, module, "__manifest__.py")
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as src:
+                return ast.literal_eval(src.read())
+    raise SystemExit(f"No manifest of module {module} on the addons path.")
+
+
+def cmd_depends(args):
+    paths = [p.strip() for p in args.addons_path.split(",") if p.strip()]
+    excluded = {m for m in args.exclude.split(",") if m}
+    todo = [m for m in args.modules.split(",") if m]
+    seen = set()
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        todo.extend(manifest(paths, module).get("depends", []))
+    print(",".join(sorted(seen - excluded)))
+    return 0
+
+
 def cmd_compare(args):
     reference, result = read_ids(args.reference), read_ids(args.result)
     new = sorted(set(result) - set(reference))
@@ -117,11 +148,16 @@ def main():
     fail.add_argument("junit")
     fail.add_argument("out")
     fail.add_argument("--label", default="")
+    deps = sub.add_parser("depends")
+    deps.add_argument("addons_path")
+    deps.add_argument("modules")
+    deps.add_argument("--exclude", default="")
     comp = sub.add_parser("compare")
     comp.add_argument("reference")
     comp.add_argument("result")
     args = parser.parse_args()
-    return cmd_failures(args) if args.cmd == "failures" else cmd_compare(args)
+    commands = {"failures": cmd_failures, "depends": cmd_depends, "compare": cmd_compare}
+    return commands[args.cmd](args)
 
 
 if __name__ == "__main__":
