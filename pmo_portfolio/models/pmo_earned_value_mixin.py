@@ -35,6 +35,9 @@ class PmoEarnedValueMixin(models.AbstractModel):
     _name = "pmo.earned.value.mixin"
     _description = "Earned Value Figures"
 
+    # The inheriting model's own currency_id (a related field on projects)
+    # takes precedence; declared here so that the amounts have a currency.
+    currency_id = fields.Many2one("res.currency")
     budget_at_completion = fields.Monetary(
         string="Budget at Completion (BAC)", tracking=True
     )
