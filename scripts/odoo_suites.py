@@ -156,7 +156,11 @@ def main():
     comp.add_argument("reference")
     comp.add_argument("result")
     args = parser.parse_args()
-    commands = {"failures": cmd_failures, "depends": cmd_depends, "compare": cmd_compare}
+    commands = {
+        "failures": cmd_failures,
+        "depends": cmd_depends,
+        "compare": cmd_compare,
+    }
     return commands[args.cmd](args)
 
 
