@@ -22,6 +22,7 @@ from . import res_partner
 from . import purchase_order_line
 from . import stock_picking
 from . import interzonal_supplier_evaluation
+from . import purchase_order_evaluation
 from . import interzonal_supplier_scorecard_stats
 from . import interzonal_supplier_scorecard_alert
 from . import interzonal_supplier_scorecard
@@ -31,6 +32,7 @@ from . import purchase_request
 from . import purchase_request_line
 from . import stock_move
 from . import interzonal_late_fine
+from . import purchase_order_late_fine
 from . import purchase_order_ubl
 from . import interzonal_ubl_invoice_parser
 from . import interzonal_ubl_difference
