@@ -90,18 +90,32 @@ class ResCompany(models.Model):
                 )
             )
 
+    def write(self, vals):
+        # The weights are checked before anything is written, so that a
+        # refused change leaves the company as it was.
+        if vals.keys() & set(SCORECARD_WEIGHT_FIELDS):
+            for company in self:
+                company._check_scorecard_weight_values(
+                    [vals.get(name, company[name]) for name in SCORECARD_WEIGHT_FIELDS]
+                )
+        return super().write(vals)
+
     @api.constrains(*SCORECARD_WEIGHT_FIELDS)
     def _check_scorecard_weights(self):
         for company in self:
-            weights = [company[name] for name in SCORECARD_WEIGHT_FIELDS]
-            if any(weight < 0 for weight in weights) or sum(weights) != 100:
-                raise ValidationError(
-                    _(
-                        "The scorecard weights must be positive and sum to 100; "
-                        "they sum to %(total)s.",
-                        total=sum(weights),
-                    )
+            company._check_scorecard_weight_values(
+                [company[name] for name in SCORECARD_WEIGHT_FIELDS]
+            )
+
+    def _check_scorecard_weight_values(self, weights):
+        if any(weight < 0 for weight in weights) or sum(weights) != 100:
+            raise ValidationError(
+                _(
+                    "The scorecard weights must be positive and sum to 100; "
+                    "they sum to %(total)s.",
+                    total=sum(weights),
                 )
+            )
 
     @api.constrains(
         "scorecard_grade_a_min", "scorecard_grade_b_min", "scorecard_grade_c_min"

@@ -1,6 +1,8 @@
 # Copyright 2026 Interzonal Procurement contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .res_company import SCORECARD_WEIGHT_FIELDS
 
 
 class ResConfigSettings(models.TransientModel):
@@ -51,3 +53,18 @@ class ResConfigSettings(models.TransientModel):
     late_fine_account_id = fields.Many2one(
         related="company_id.late_fine_account_id", readonly=False
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The scorecard weights go to the company in one write, where they
+        # are checked together: one weight at a time never sums to 100.
+        vals_list = [dict(vals) for vals in vals_list]
+        weights = [
+            {name: vals.pop(name) for name in SCORECARD_WEIGHT_FIELDS if name in vals}
+            for vals in vals_list
+        ]
+        settings = super().create(vals_list)
+        for record, values in zip(settings, weights, strict=True):
+            if values:
+                record.company_id.write(values)
+        return settings
