@@ -112,6 +112,14 @@ registry.category("web_tour.tours").add("pmo_portfolio_committee_meeting", {
             run: "click",
         },
         {
+            // The pack is downloaded after a round trip to the server that
+            // the page does not show: leave it time to be asked for before
+            // the tour ends and the browser closes.
+            content: "Let the committee pack be requested",
+            trigger: "body",
+            run: () => new Promise((resolve) => setTimeout(resolve, 3000)),
+        },
+        {
             content: "Back on the meeting, no error",
             trigger: `.o_form_view:not(:has(.o_error_dialog)) .o_breadcrumb .active:contains("${COMMITTEE}")`,
         },
