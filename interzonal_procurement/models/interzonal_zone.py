@@ -55,6 +55,8 @@ class InterzonalZone(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        # The caller's rights first: the checks below read as superuser.
+        self.check_access("write")
         if "code" in vals or "company_id" in vals:
             self._check_code_free([vals])
         if "active" in vals and not vals["active"]:

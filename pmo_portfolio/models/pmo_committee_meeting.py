@@ -150,6 +150,8 @@ class PmoCommitteeMeeting(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        # The caller's rights first: the checks below read as superuser.
+        self.check_access("write")
         if "state" in vals:
             self._check_state_change(vals["state"])
         locked = self.filtered(lambda m: m.state != "planned")

@@ -276,7 +276,7 @@ class PmoIndicatorValue(models.Model):
             return
         foreign = self.filtered(lambda v: not v._is_answered_by(user))
         if foreign:
-            raise UserError(
+            raise AccessError(
                 _(
                     "You can only submit values of projects you are a member "
                     "of: %(projects)s.",
