@@ -4,7 +4,7 @@
     "name": "Interzonal Procurement",
     "summary": "Shared framework agreements, lots with ceilings and call-off "
     "orders for Belgian police zones",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "development_status": "Beta",
     "category": "Inventory/Purchase",
     "website": "https://github.com/interzonal/odoo-interzonal-pmo",

@@ -4,7 +4,7 @@
     "name": "PMO Portfolio",
     "summary": "Programmes, earned value, tolerances, indicators and RAG "
     "alerts for a project management office",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "development_status": "Beta",
     "category": "Services/Project",
     "website": "https://github.com/interzonal/odoo-interzonal-pmo",
