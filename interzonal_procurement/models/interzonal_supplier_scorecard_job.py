@@ -106,7 +106,7 @@ class InterzonalSupplierScorecard(models.Model):
         delayables = [
             Scorecard.delayable(
                 description=_(
-                    "Supplier scorecards %(period)s: suppliers %(chunk)s of %(count)s",
+                    "Supplier scorecards %(period)s: part %(chunk)s of %(count)s",
                     period=period,
                     chunk=index + 1,
                     count=len(chunks),
@@ -156,7 +156,7 @@ class InterzonalSupplierScorecard(models.Model):
             "simple_notification",
             {
                 "type": "success",
-                "title": _("Supplier scorecards"),
+                "title": _("Supplier Scorecards"),
                 "message": message,
                 "sticky": True,
             },

@@ -56,7 +56,7 @@ class PmoCommitteeMeeting(models.Model):
         delayables = [
             meeting.delayable(
                 description=_(
-                    "Freezing %(meeting)s: projects %(chunk)s of %(count)s",
+                    "Freezing %(meeting)s: part %(chunk)s of %(count)s",
                     meeting=self.name,
                     chunk=index + 1,
                     count=len(chunks),
@@ -104,7 +104,7 @@ class PmoCommitteeMeeting(models.Model):
             count=self.snapshot_count,
         )
         self.message_post(body=message)
-        return self._pmo_job_notify(_("Committee meeting"), message)
+        return self._pmo_job_notify(_("Committee Meeting"), message)
 
     def action_freeze(self):
         """Meetings larger than one chunk are frozen at once and their

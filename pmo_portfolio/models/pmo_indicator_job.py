@@ -47,7 +47,7 @@ class PmoIndicator(models.Model):
         delayables = [
             indicators.delayable(
                 description=_(
-                    "Indicator values of %(day)s: projects %(chunk)s of %(count)s",
+                    "Indicator values of %(day)s: part %(chunk)s of %(count)s",
                     day=day,
                     chunk=index + 1,
                     count=len(chunks),
@@ -76,7 +76,7 @@ class PmoIndicator(models.Model):
     def _pmo_job_generate_done(self, day, project_count):
         """Job: tell the PMO officer who asked that the values are open."""
         return self._pmo_job_notify(
-            _("Indicator values"),
+            _("Indicator Values"),
             _(
                 "The indicator values of the period of %(day)s are open for "
                 "%(count)s projects.",
