@@ -105,7 +105,8 @@ class InterzonalSupplierScorecard(models.Model):
         )
         delayables = [
             Scorecard.delayable(
-                description=_(
+                # env._: no `self` in the comprehension to take the language from
+                description=self.env._(
                     "Supplier scorecards %(period)s: part %(chunk)s of %(count)s",
                     period=period,
                     chunk=index + 1,
@@ -182,6 +183,7 @@ class InterzonalSupplierScorecard(models.Model):
     def action_recompute(self):
         """More suppliers than one chunk: recompute as queue jobs and show
         them; otherwise at once, as before."""
+        self._check_compute_access()
         if not self._job_needs_queue():
             return super().action_recompute()
         super(

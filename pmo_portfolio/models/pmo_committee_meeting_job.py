@@ -55,7 +55,8 @@ class PmoCommitteeMeeting(models.Model):
         chunks = self._pmo_job_chunks(sorted(project_ids))
         delayables = [
             meeting.delayable(
-                description=_(
+                # env._: no `self` in the comprehension to take the language from
+                description=self.env._(
                     "Freezing %(meeting)s: part %(chunk)s of %(count)s",
                     meeting=self.name,
                     chunk=index + 1,

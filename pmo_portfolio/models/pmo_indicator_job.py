@@ -46,7 +46,8 @@ class PmoIndicator(models.Model):
         chunks = self._pmo_job_chunks(project_ids)
         delayables = [
             indicators.delayable(
-                description=_(
+                # env._: no `self` in the comprehension to take the language from
+                description=self.env._(
                     "Indicator values of %(day)s: part %(chunk)s of %(count)s",
                     day=day,
                     chunk=index + 1,

@@ -99,6 +99,8 @@ class TestPmoJobs(PmoCommitteeCommon):
         """A chunk failing after creating its values keeps none of them; the
         other chunks' values stay, the job shows the error; its retry
         completes the period."""
+        cron = self.env.ref("pmo_portfolio.ir_cron_pmo_indicators")
+        self.assertEqual(cron.code.strip(), "model._cron_indicators_jobs()")
         with freeze_time(self.today):
             self.env["pmo.indicator"]._cron_indicators_jobs()
         Value = type(self.env["pmo.indicator.value"])
