@@ -4,7 +4,7 @@
     "name": "Interzonal Procurement",
     "summary": "Shared framework agreements, lots with ceilings and call-off "
     "orders for Belgian police zones",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "development_status": "Beta",
     "category": "Inventory/Purchase",
     "website": "https://github.com/interzonal/odoo-interzonal-pmo",
@@ -17,6 +17,7 @@
         "purchase_order_ubl",
         "project",
         "report_xlsx",
+        "queue_job",
     ],
     "data": [
         "security/interzonal_procurement_groups.xml",
@@ -39,6 +40,7 @@
         "views/account_move_ubl_views.xml",
         "views/purchase_order_ubl_views.xml",
         "data/interzonal_supplier_scorecard_data.xml",
+        "data/interzonal_supplier_scorecard_job_data.xml",
         "views/interzonal_supplier_scorecard_line_views.xml",
         "views/interzonal_supplier_scorecard_views.xml",
         "views/interzonal_supplier_evaluation_views.xml",

@@ -4,7 +4,7 @@
     "name": "PMO Portfolio",
     "summary": "Programmes, earned value, tolerances, indicators and RAG "
     "alerts for a project management office",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "development_status": "Beta",
     "category": "Services/Project",
     "website": "https://github.com/interzonal/odoo-interzonal-pmo",
@@ -15,12 +15,14 @@
         "hr_timesheet",
         "base_automation",
         "report_xlsx",
+        "queue_job",
     ],
     "data": [
         "security/pmo_portfolio_groups.xml",
         "security/ir.model.access.csv",
         "security/pmo_portfolio_security.xml",
         "data/ir_cron_data.xml",
+        "data/pmo_portfolio_job_data.xml",
         "data/pmo_portfolio_actions.xml",
         "report/pmo_portfolio_reports.xml",
         "report/pmo_management_committee_templates.xml",

@@ -168,6 +168,11 @@ db_port = ${PGPORT:-False}
 db_user = ${PGUSER:-False}
 http_port = $HTTP_PORT
 list_db = True
+; queue_job's runner starts with the server and runs the addons' jobs
+server_wide_modules = base,web,queue_job
+
+[queue_job]
+channels = root:1
 EOF
     echo "$conf"
 }

@@ -124,7 +124,12 @@ env.cr.commit()
 
 # Expected after the upgrade, per check: what the query returns.
 EXPECTED = {
-    "versions": [["interzonal_procurement", "18.0.2.0.0"]],
+    "versions": [["interzonal_procurement", "18.0.2.1.0"]],
+    "queue_job": ["installed"],
+    "crons": [
+        ["model._cron_compute_scorecards_jobs()"],
+        ["model._cron_indicators_jobs()"],
+    ],
     "company_settings": [["50,90", 3, 25000.0]] * 2,
     "parameters_left": 0,
     "parameter_xmlids_left": 0,
@@ -289,6 +294,20 @@ class UpgradeTest:
                 "versions": rows(
                     "SELECT name, latest_version FROM ir_module_module "
                     "WHERE name = 'interzonal_procurement'"
+                ),
+                "queue_job": [
+                    state
+                    for [state] in rows(
+                        "SELECT state FROM ir_module_module WHERE name = 'queue_job'"
+                    )
+                ],
+                "crons": rows(
+                    "SELECT a.code FROM ir_cron c "
+                    "JOIN ir_act_server a ON a.id = c.ir_actions_server_id "
+                    "JOIN ir_model_data d ON d.model = 'ir.cron' AND d.res_id = c.id "
+                    "WHERE (d.module, d.name) IN (%s, %s) ORDER BY d.module",
+                    ("interzonal_procurement", "ir_cron_compute_scorecards"),
+                    ("pmo_portfolio", "ir_cron_pmo_indicators"),
                 ),
                 "pmo_version": rows(
                     "SELECT latest_version FROM ir_module_module "

@@ -22,7 +22,8 @@ class TestUpgrade(CrossAddonCase):
     def test_upgrade_from_18_0_1_0_0(self):
         """A database of 18.0.1.0.0 with both addons updates to the working
         tree: every company takes the former system parameters, which go;
-        lots, call-offs and PMO indicator values keep their figures."""
+        lots, call-offs and PMO indicator values keep their figures; queue_job,
+        a later dependency, is installed and the crons queue their jobs."""
         odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
         run = subprocess.run(
             [
@@ -44,7 +45,16 @@ class TestUpgrade(CrossAddonCase):
             self.fail(output[-4000:])
         ]
         values = json.loads(line[len(MARK) :])
-        self.assertEqual(values["versions"], [["interzonal_procurement", "18.0.2.0.0"]])
+        self.assertEqual(values["versions"], [["interzonal_procurement", "18.0.2.1.0"]])
+        self.assertEqual(values["queue_job"], ["installed"], "new dependency")
+        self.assertEqual(
+            values["crons"],
+            [
+                ["model._cron_compute_scorecards_jobs()"],
+                ["model._cron_indicators_jobs()"],
+            ],
+            "the crons queue their work as jobs",
+        )
         self.assertEqual(len(values["pmo_version"]), 1, "pmo_portfolio installed")
         self.assertEqual(
             values["company_settings"],

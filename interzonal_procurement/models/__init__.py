@@ -38,3 +38,4 @@ from . import interzonal_ubl_invoice_parser
 from . import interzonal_ubl_difference
 from . import account_move
 from . import account_move_line
+from . import interzonal_supplier_scorecard_job

@@ -1,10 +1,13 @@
 # Copyright 2026 Interzonal Procurement contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import traceback
 from contextlib import contextmanager
 from datetime import date, datetime
 
 from odoo import Command
 from odoo.tests import Form, TransactionCase, new_test_user
+
+from odoo.addons.queue_job.job import Job
 
 
 class InterzonalCommon(TransactionCase):
@@ -109,6 +112,46 @@ class InterzonalCommon(TransactionCase):
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertRegex(str(caught.exception), pattern)
+
+    # ------------------------------------------------------------------
+    # Queue jobs
+    # ------------------------------------------------------------------
+
+    def _run_queue_jobs(self):
+        """Run the stored queue jobs as the job runner does: each pending job
+        in its own transaction (a savepoint here), marked failed with its
+        error when it raises, done otherwise, which releases the jobs that
+        wait for it. Returns the jobs run."""
+        QueueJob = self.env["queue.job"].sudo()
+        ran = QueueJob.browse()
+        while True:
+            self.env.invalidate_all()
+            record = QueueJob.search(
+                [("state", "=", "pending"), ("id", "not in", ran.ids)],
+                order="priority, id",
+                limit=1,
+            )
+            if not record:
+                return ran
+            ran |= record
+            job = Job.load(self.env, record.uuid)
+            try:
+                with self.env.cr.savepoint():
+                    job.perform()
+                    self.env.flush_all()
+            except Exception as error:  # pylint: disable=broad-except
+                self.env.invalidate_all(flush=False)
+                job.set_failed(
+                    exc_name=type(error).__name__,
+                    exc_message=str(error),
+                    exc_info=traceback.format_exc(),
+                )
+                job.store()
+                continue
+            job.set_done()
+            job.store()
+            self.env.flush_all()
+            job.enqueue_waiting()
 
 
 class InterzonalAgreementCommon(InterzonalCommon):

@@ -24,3 +24,6 @@ from . import res_users
 from . import pmo_committee
 from . import pmo_committee_meeting
 from . import pmo_decision
+from . import pmo_job_mixin
+from . import pmo_indicator_job
+from . import pmo_committee_meeting_job

@@ -225,18 +225,23 @@ class PmoIndicator(models.Model):
             raise AccessError(_("Only the PMO requests indicator values."))
         return self._generate_values()
 
-    def _generate_values(self):
+    def _generate_values(self, projects=None, day=None):
         """Open the current period's values of these indicators (all active
-        ones when called on none) for every project in their scope, with an
-        activity for the person responsible. The number of queries does not
-        depend on the number of projects."""
+        ones when called on none) for every active project in their scope
+        (or of ``projects``), with an activity for the person responsible.
+        ``day`` picks the period (default: today). The number of queries does
+        not depend on the number of projects."""
         indicators = self or self.search([("active", "=", True)])
-        today = fields.Date.context_today(self)
+        today = fields.Date.to_date(day) or fields.Date.context_today(self)
         # sudo: run by the cron or after action_generate_values() checked the
         # PMO group; the values open for every project in scope, also those
         # the caller may not read.
         Value = self.env["pmo.indicator.value"].sudo()
-        projects = self.env["project.project"].sudo().search([("active", "=", True)])
+        Project = self.env["project.project"].sudo()
+        domain = [("active", "=", True)]
+        if projects is not None:
+            domain.append(("id", "in", projects.ids))
+        projects = Project.search(domain)
         projects.fetch(["company_id", "programme_id", "tag_ids", "user_id"])
         periods = {ind: ind._period_bounds(today) for ind in indicators}
         existing = {

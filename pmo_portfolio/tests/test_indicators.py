@@ -281,6 +281,11 @@ class TestIndicators(PmoCommon):
         self.assertEqual(alert.state, "closed")
 
     def test_generate_values_queries_independent_of_projects(self):
+        # The request of up to one chunk of projects runs inline (larger ones
+        # as queue jobs, see test_jobs.py): this measures the inline run.
+        self.env["ir.config_parameter"].set_param(
+            "pmo_portfolio.job_chunk_size", 100_000
+        )
         Tag = self.env["project.tags"]
         Indicator = self.env["pmo.indicator"]
         Project = self.env["project.project"]
