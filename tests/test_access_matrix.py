@@ -62,6 +62,7 @@ ABSTRACT = {
     "report.interzonal_procurement.report_supplier_scorecard",
     "report.interzonal_procurement.supplier_open_orders_xlsx",
     "report.interzonal_procurement.supplier_ranking_xlsx",
+    "pmo.job.mixin",
     "pmo.mspdi",
     "pmo.mspdi.reader",
     "pmo.mspdi.writer",

@@ -26,6 +26,7 @@ from . import purchase_order_evaluation
 from . import interzonal_supplier_scorecard_stats
 from . import interzonal_supplier_scorecard_alert
 from . import interzonal_supplier_scorecard
+from . import interzonal_supplier_scorecard_grading
 from . import interzonal_quotation_template
 from . import interzonal_quotation_template_line
 from . import purchase_request

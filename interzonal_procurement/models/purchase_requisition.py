@@ -172,7 +172,7 @@ class PurchaseRequisition(models.Model):
                     # Operators follow the vendor on lots outside any agreement
                     # (plain blanket orders): no contract manager's change.
                     continue
-                if field.type == "one2many":
+                if field.type in ("one2many", "many2many"):
                     current = set(lot[fname].ids)
                     for command in value or ():
                         if command[0] == fields.Command.SET:
