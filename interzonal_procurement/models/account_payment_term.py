@@ -1,0 +1,23 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo import models
+
+
+class AccountPaymentTerm(models.Model):
+    _inherit = "account.payment.term"
+
+    def _get_max_delay_days(self):
+        """Longest delay in days between a bill's date and a due date of the
+        term, over bills dated on the first of each month (end-of-month
+        terms are longest then); 0 without a term."""
+        if not self or not self.line_ids:
+            return 0
+        self.ensure_one()
+        days = [date(2024, month, 1) for month in range(1, 13)]
+        return max(
+            (line._get_due_date(day) - day).days
+            for line in self.line_ids
+            for day in days
+        )
