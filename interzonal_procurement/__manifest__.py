@@ -54,8 +54,10 @@
         "report/interzonal_supplier_scorecard_templates.xml",
         "views/interzonal_quotation_template_views.xml",
         "views/purchase_request_views.xml",
-        "views/interzonal_procurement_menus.xml",
         "views/interzonal_price_revision_views.xml",
+        "views/interzonal_framework_agreement_payment_views.xml",
+        "views/account_move_overdue_views.xml",
+        "views/interzonal_procurement_menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

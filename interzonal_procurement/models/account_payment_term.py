@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo import models
+from odoo import api, models
 
 
 class AccountPaymentTerm(models.Model):
@@ -21,3 +21,18 @@ class AccountPaymentTerm(models.Model):
             for line in self.line_ids
             for day in days
         )
+
+    @api.constrains("line_ids")
+    def _check_framework_agreement_delay(self):
+        """A term made longer still meets the payment rules of the framework
+        agreements that propose it."""
+        # sudo: the agreements proposing the term, whoever edits it; they are
+        # only checked, not returned.
+        agreements = (
+            self.env["interzonal.framework.agreement"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("payment_term_id", "in", self.ids)])
+        )
+        agreements.invalidate_recordset(["payment_days"])
+        agreements._check_payment_term()

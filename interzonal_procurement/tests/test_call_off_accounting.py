@@ -7,6 +7,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import InterzonalAgreementCommon
 
@@ -38,6 +39,8 @@ class TestCallOffAnalytic(InterzonalAgreementCommon):
         self.assertEqual(self.zone_lead.analytic_account_id, accounts)
 
     def test_call_off_lines_carry_the_ordering_zone(self):
+        # Billed on the ordered quantities: the bill is made before receipt.
+        self.product.purchase_method = "purchase"
         lot = self._create_lot(100000)
         lead_account = self.zone_lead.analytic_account_id
         member_account = self.zone_member.analytic_account_id
@@ -79,34 +82,48 @@ class TestCallOffAnalytic(InterzonalAgreementCommon):
 class TestCallOffPaymentTerm(InterzonalAgreementCommon):
     def test_call_offs_get_the_agreement_term(self):
         term_30 = self.env.ref("account.account_payment_term_30days")
+        vendor_term = self.env.ref("account.account_payment_term_end_following_month")
         self.assertEqual(self.agreement.payment_term_id, term_30)
         self.assertEqual(self.agreement.payment_days, 30)
-        self.vendor.property_supplier_payment_term_id = self.env.ref(
-            "account.account_payment_term_end_following_month"
-        )
+        self.vendor.property_supplier_payment_term_id = vendor_term
         lot = self._create_lot(100000)
         self.assertEqual(self._create_call_off(lot, 100).payment_term_id, term_30)
         form = Form(self.env["purchase.order"].with_user(self.user_buyer))
         form.requisition_id = lot
+        self.assertEqual(form.partner_id, self.vendor)
         self.assertEqual(form.payment_term_id, term_30)
+        # The vendor chosen first proposes its own term; the lot then
+        # replaces it with the agreement's (the lot's vendor is read-only).
+        form = Form(self.env["purchase.order"].with_user(self.user_buyer))
         form.partner_id = self.vendor
+        self.assertEqual(form.payment_term_id, vendor_term)
+        form.requisition_id = lot
         self.assertEqual(form.payment_term_id, term_30)
+        self.assertEqual(form.save().payment_term_id, term_30)
         # Plain orders keep the vendor's term.
         plain = Form(self.env["purchase.order"].with_user(self.user_buyer))
         plain.partner_id = self.vendor
-        self.assertEqual(
-            plain.payment_term_id, self.vendor.property_supplier_payment_term_id
+        self.assertEqual(plain.payment_term_id, vendor_term)
+
+    def _days_term(self, days):
+        return self.env["account.payment.term"].create(
+            {
+                "name": f"IZ {days} days",
+                "line_ids": [
+                    Command.create(
+                        {"value": "percent", "value_amount": 100, "nb_days": days}
+                    )
+                ],
+            }
         )
 
     def test_sixty_days_only_with_a_justification(self):
+        term_30 = self.env.ref("account.account_payment_term_30days")
         term_45 = self.env.ref("account.account_payment_term_45days")
         agreement = self.agreement.with_user(self.user_contract_manager)
         with self.assertRaisesMessage(ValidationError, "longer than 30 days"):
             agreement.payment_term_id = term_45
-        self.assertEqual(
-            self.agreement.payment_term_id,
-            self.env.ref("account.account_payment_term_30days"),
-        )
+        self.assertEqual(self.agreement.payment_term_id, term_30)
         agreement.write(
             {
                 "payment_term_id": term_45.id,
@@ -116,25 +133,26 @@ class TestCallOffPaymentTerm(InterzonalAgreementCommon):
         self.assertEqual(agreement.payment_days, 45)
         with self.assertRaisesMessage(ValidationError, "longer than 30 days"):
             agreement.payment_term_justification = " "
-        # End of the following month: up to 60 days.
-        agreement.payment_term_id = self.env.ref(
+        term_60 = self._days_term(60)
+        agreement.payment_term_id = term_60
+        self.assertEqual(agreement.payment_days, 60)
+        # The end of the following month is 61 days from a bill of the
+        # first of July: more than the 60 days allowed.
+        end_following_month = self.env.ref(
             "account.account_payment_term_end_following_month"
         )
-        self.assertEqual(agreement.payment_days, 60)
-        term_90 = self.env["account.payment.term"].create(
-            {
-                "name": "IZ 90 days",
-                "line_ids": [
-                    Command.create(
-                        {"value": "percent", "value_amount": 100, "nb_days": 90}
-                    )
-                ],
-            }
-        )
+        self.assertEqual(end_following_month._get_max_delay_days(), 61)
         with self.assertRaisesMessage(ValidationError, "at most 60 days"):
-            agreement.payment_term_id = term_90
-        # The term itself changed later is checked too.
-        agreement.payment_term_id = self.env.ref("account.account_payment_term_30days")
+            agreement.payment_term_id = end_following_month
+        with self.assertRaisesMessage(ValidationError, "at most 60 days"):
+            agreement.payment_term_id = self._days_term(90)
+        self.assertEqual(agreement.payment_term_id, term_60)
+        # The agreement's term itself made longer later is refused too.
+        with self.assertRaisesMessage(ValidationError, "at most 60 days"):
+            term_60.write(
+                {"line_ids": [Command.update(term_60.line_ids.id, {"nb_days": 75})]}
+            )
+        self.assertEqual(term_60.line_ids.nb_days, 60)
 
 
 @tagged("post_install", "-at_install")
@@ -176,7 +194,7 @@ class TestOverdueCallOffBills(InterzonalAgreementCommon):
             "interzonal_procurement.account_move_overdue_call_off_action"
         )
         self.assertEqual(
-            Move.with_user(self.user_finance).search(action["domain"]), bill
+            Move.with_user(self.user_finance).search(safe_eval(action["domain"])), bill
         )
         # Once paid, the bill leaves the list.
         self.env["account.payment.register"].with_context(

@@ -1,12 +1,12 @@
 import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 registry.category("web_tour.tours").add("interzonal_contract_finance", {
     steps: () => [
-        {
-            content: "Open the Framework Agreements app",
-            trigger: ".o_app[data-menu-xmlid='interzonal_procurement.interzonal_procurement_menu_root']",
-            run: "click",
-        },
+        ...stepUtils.goToAppSteps(
+            "interzonal_procurement.interzonal_procurement_menu_root",
+            "Open the Framework Agreements app"
+        ),
         {
             content: "Open the reporting menu",
             trigger: "[data-menu-xmlid='interzonal_procurement.interzonal_procurement_menu_reporting']",
