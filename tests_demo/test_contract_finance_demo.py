@@ -1,3 +1,5 @@
+# Copyright 2026 Interzonal Procurement contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The contract money analysis of the demo database adds up to the lots'."""
 
 from .common import DemoCase

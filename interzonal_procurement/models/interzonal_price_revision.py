@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare, format_date
+from odoo.tools import float_compare, float_repr, format_date
 
 # Context key: the coefficients of a revision are checked once its own
 # create or write is done, not after each of its terms.
@@ -55,7 +55,7 @@ class InterzonalPriceRevision(models.Model):
         copy=True,
     )
     coefficient_total = fields.Float(
-        compute="_compute_factor",
+        compute="_compute_coefficient_total",
         digits=FACTOR_DIGITS,
         help="Fixed coefficient plus the coefficients of the terms: exactly 1.",
     )
@@ -80,6 +80,13 @@ class InterzonalPriceRevision(models.Model):
         related="requisition_id.company_id", store=True, index=True, precompute=True
     )
 
+    @api.depends("fixed_coefficient", "term_ids.coefficient")
+    def _compute_coefficient_total(self):
+        for revision in self:
+            revision.coefficient_total = revision.fixed_coefficient + sum(
+                revision.term_ids.mapped("coefficient")
+            )
+
     @api.depends(
         "fixed_coefficient",
         "term_ids.coefficient",
@@ -88,12 +95,10 @@ class InterzonalPriceRevision(models.Model):
     )
     def _compute_factor(self):
         for revision in self:
-            total = factor = revision.fixed_coefficient
+            factor = revision.fixed_coefficient
             for term in revision.term_ids:
-                total += term.coefficient
                 if term.base_index:
                     factor += term.coefficient * term.current_index / term.base_index
-            revision.coefficient_total = total
             revision.factor = factor
 
     @api.depends("requisition_id", "date", "reference")
@@ -126,18 +131,19 @@ class InterzonalPriceRevision(models.Model):
             != 0
         )
         if bad:
+            sums = [
+                _(
+                    "%(revision)s (sum %(total)s)",
+                    revision=revision.display_name,
+                    total=round(revision.coefficient_total, FACTOR_DIGITS[1]),
+                )
+                for revision in bad
+            ]
             raise ValidationError(
                 _(
                     "The coefficients of a price revision sum to exactly 1: "
                     "%(revisions)s",
-                    revisions=", ".join(
-                        _(
-                            "%(revision)s (sum %(total)s)",
-                            revision=revision.display_name,
-                            total=round(revision.coefficient_total, 6),
-                        )
-                        for revision in bad
-                    ),
+                    revisions=", ".join(sums),
                 )
             )
 
@@ -159,17 +165,18 @@ class InterzonalPriceRevision(models.Model):
             having=[("__count", ">", 1)],
         )
         if groups:
+            days = [
+                _(
+                    "%(lot)s on %(date)s",
+                    lot=lot.display_name,
+                    date=format_date(self.env, day),
+                )
+                for lot, day, _count in groups
+            ]
             raise ValidationError(
                 _(
                     "A lot has at most one price revision per day: %(lots)s",
-                    lots=", ".join(
-                        _(
-                            "%(lot)s on %(date)s",
-                            lot=lot.display_name,
-                            date=format_date(self.env, day),
-                        )
-                        for lot, day, _count in groups
-                    ),
+                    lots=", ".join(days),
                 )
             )
 
@@ -244,17 +251,27 @@ class InterzonalPriceRevision(models.Model):
         if not doc_type:
             return
         for revision in self:
+            factor = float_repr(revision.factor, FACTOR_DIGITS[1])
+            if revision.reference:
+                name = _(
+                    "Price revision of lot %(lot)s on %(date)s: factor %(factor)s "
+                    "(%(reference)s)",
+                    lot=revision.requisition_id.display_name,
+                    date=format_date(self.env, revision.date),
+                    factor=factor,
+                    reference=revision.reference,
+                )
+            else:
+                name = _(
+                    "Price revision of lot %(lot)s on %(date)s: factor %(factor)s",
+                    lot=revision.requisition_id.display_name,
+                    date=format_date(self.env, revision.date),
+                    factor=factor,
+                )
             vals = {
                 "agreement_id": revision.agreement_id.id,
                 "document_type_id": doc_type.id,
-                "name": _(
-                    "Price revision of lot %(lot)s on %(date)s: factor %(factor)s"
-                    "%(reference)s",
-                    lot=revision.requisition_id.display_name,
-                    date=format_date(self.env, revision.date),
-                    factor=f"{revision.factor:.6f}",
-                    reference=f" ({revision.reference})" if revision.reference else "",
-                ),
+                "name": name,
                 "date": revision.date,
                 "file": revision.file,
                 "filename": revision.filename,

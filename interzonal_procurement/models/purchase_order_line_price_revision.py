@@ -5,9 +5,8 @@ from collections import defaultdict
 from odoo import fields, models
 from odoo.tools import float_compare, float_round
 
+from .interzonal_price_revision import FACTOR_DIGITS
 from .purchase_requisition import COMMITTED_STATES
-
-FACTOR_DIGITS = (12, 6)
 
 
 # Revised contract prices are kept apart from the commitment rules of

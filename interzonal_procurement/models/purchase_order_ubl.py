@@ -13,6 +13,9 @@ from lxml import etree
 
 from odoo import _, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_repr
+
+from .interzonal_price_revision import FACTOR_DIGITS
 
 PEPPOL_ORDER_CUSTOMIZATION = "urn:fdc:peppol.eu:poacc:trns:order:3"
 PEPPOL_ORDER_PROFILE = "urn:fdc:peppol.eu:poacc:bis:ordering:3"
@@ -205,7 +208,7 @@ class PurchaseOrder(models.Model):
             "Price revision of %(date)s: factor %(factor)s applied to the "
             "contract price %(base)s",
             date=fields.Date.to_string(revision.date),
-            factor=f"{oline.price_revision_factor:.6f}",
+            factor=float_repr(oline.price_revision_factor, FACTOR_DIGITS[1]),
             base=oline.contract_price_unit,
         )
         anchor = price.find(ns["cbc"] + "BaseQuantity")

@@ -32,55 +32,6 @@ class InterzonalContractFinanceReport(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "requisition_id"
-    # Fields the view reads: flushed before it is searched.
-    _depends = {
-        "purchase.requisition": [
-            "framework_agreement_id",
-            "company_id",
-            "vendor_id",
-            "date_start",
-            "currency_id",
-            "ceiling_amount",
-        ],
-        "interzonal.framework.agreement": ["date_start"],
-        "purchase.order": [
-            "company_id",
-            "framework_agreement_id",
-            "requisition_id",
-            "zone_id",
-            "partner_id",
-            "state",
-            "amount_untaxed",
-            "call_off_amount",
-            "call_off_date",
-        ],
-        "purchase.order.line": [
-            "order_id",
-            "product_id",
-            "display_type",
-            "price_subtotal",
-            "product_qty",
-            "qty_received",
-        ],
-        "stock.move": ["purchase_line_id", "state", "date"],
-        "account.move": [
-            "move_type",
-            "invoice_date",
-            "date",
-            "invoice_date_due",
-            "payment_state",
-            "amount_total",
-            "amount_residual",
-        ],
-        "account.move.line": [
-            "move_id",
-            "purchase_line_id",
-            "parent_state",
-            "display_type",
-            "price_subtotal",
-        ],
-        "res.company": ["fiscalyear_last_day", "fiscalyear_last_month"],
-    }
     # Searching the view flushes what it reads.
     _depends = {
         "purchase.order.line": [
