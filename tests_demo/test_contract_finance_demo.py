@@ -22,7 +22,10 @@ class TestContractFinanceDemo(DemoCase):
             group["requisition_id"][0]: group
             for group in report.read_group(
                 [("agreement_id", "=", agreement.id)],
-                [f"{fname}:sum" for fname in (*FIGURES, "ceiling_amount", "remaining_amount")],
+                [
+                    f"{fname}:sum"
+                    for fname in (*FIGURES, "ceiling_amount", "remaining_amount")
+                ],
                 ["requisition_id"],
                 lazy=False,
             )
@@ -35,7 +38,9 @@ class TestContractFinanceDemo(DemoCase):
                 self.assertAlmostEqual(
                     groups[lot.id][fname], lot[fname], 2, f"{lot.display_name} {fname}"
                 )
-            self.assertAlmostEqual(groups[lot.id]["ceiling_amount"], lot.ceiling_amount, 2)
+            self.assertAlmostEqual(
+                groups[lot.id]["ceiling_amount"], lot.ceiling_amount, 2
+            )
             self.assertAlmostEqual(
                 groups[lot.id]["remaining_amount"], lot.remaining_amount, 2
             )
