@@ -132,7 +132,7 @@ class InterzonalPriceRevision(models.Model):
         )
         if bad:
             sums = [
-                _(
+                self.env._(
                     "%(revision)s (sum %(total)s)",
                     revision=revision.display_name,
                     total=round(revision.coefficient_total, FACTOR_DIGITS[1]),
@@ -166,7 +166,7 @@ class InterzonalPriceRevision(models.Model):
         )
         if groups:
             days = [
-                _(
+                self.env._(
                     "%(lot)s on %(date)s",
                     lot=lot.display_name,
                     date=format_date(self.env, day),

@@ -121,10 +121,10 @@ class InterzonalZone(models.Model):
             )
         )
         if groups:
-            # Each zone's text apart: a call inside the message's arguments
-            # would not reach the translation files.
+            # Each zone's text apart, in the user's language: a call inside
+            # the message's arguments would not reach the translation files.
             zones = [
-                _(
+                self.env._(
                     "%(zone)s (%(count)s call-offs)",
                     zone=zone.display_name,
                     count=count,
