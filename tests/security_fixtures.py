@@ -288,6 +288,28 @@ class SecurityCase(CrossAddonCase):
         }
 
     @classmethod
+    def _vals_interzonal_price_revision(cls):
+        # A revision yet to apply: no call-off uses it, any role may try it.
+        return {
+            "requisition_id": cls.lot.id,
+            "date": date(2027, 1, 1) + timedelta(days=cls._n()),
+            "fixed_coefficient": 1.0,
+        }
+
+    @classmethod
+    def _vals_interzonal_price_revision_term(cls):
+        revision = cls.env["interzonal.price.revision"].create(
+            cls._vals_interzonal_price_revision()
+        )
+        return {
+            "revision_id": revision.id,
+            "name": "Sec index",
+            "coefficient": 0.0,
+            "base_index": 100.0,
+            "current_index": 100.0,
+        }
+
+    @classmethod
     def _vals_interzonal_eu_threshold(cls):
         year = 2100 + cls._n()
         return {

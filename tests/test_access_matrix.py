@@ -36,6 +36,9 @@ MATRIX = {
     "interzonal.supplier.scorecard.line":   ("",  "r",    "r",    "r",     "",    "",   "",     "",     "", "", ""),  # noqa: E501
     "interzonal.late.fine":                 ("",  "r",    "r",    "rw",    "",    "",   "",     "",     "", "", ""),  # noqa: E501
     "interzonal.ubl.difference":            ("",  "r",    "r",    "crwu",  "",    "",   "",     "",     "", "", ""),  # noqa: E501
+    "interzonal.price.revision":            ("r", "r",    "crwu", "r",     "",    "",   "",     "",     "", "", ""),  # noqa: E501
+    "interzonal.price.revision.term":       ("r", "r",    "crwu", "r",     "",    "",   "",     "",     "", "", ""),  # noqa: E501
+    "interzonal.contract.finance.report":   ("",  "r",    "r",    "r",     "",    "",   "",     "",     "", "", ""),  # noqa: E501
     "pmo.programme":                        ("",  "",     "",     "",      "r",   "r",  "crw",  "crwu", "", "", ""),  # noqa: E501
     "pmo.project.snapshot":                 ("",  "",     "",     "",      "r",   "r",  "r",    "crwu", "", "", ""),  # noqa: E501
     "pmo.exception.report":                 ("",  "",     "",     "",      "r",   "crw", "crw", "crwu", "", "", ""),  # noqa: E501
@@ -53,11 +56,13 @@ TRANSIENT = {
 # fmt: on
 # Abstract models hold no records: mixins, services and report renderers.
 ABSTRACT = {
+    "interzonal.contract.money.mixin",
     "interzonal.supplier.performance.mixin",
     "interzonal.supplier.scorecard.alert",
     "interzonal.supplier.scorecard.stats",
     "interzonal.ubl.invoice.parser",
     "interzonal.zone.mixin",
+    "report.interzonal_procurement.agreement_finance_xlsx",
     "report.interzonal_procurement.framework_agreement_xlsx",
     "report.interzonal_procurement.report_supplier_scorecard",
     "report.interzonal_procurement.supplier_open_orders_xlsx",
@@ -95,6 +100,9 @@ WRITE_VALS = {
     "interzonal.supplier.scorecard.line": {"qty_ordered": 2},
     "interzonal.late.fine": {"remission_note": "Sec note"},
     "interzonal.ubl.difference": {"name": "Sec renamed"},
+    "interzonal.price.revision": {"reference": "Sec ref"},
+    "interzonal.price.revision.term": {"name": "Sec other index"},
+    "interzonal.contract.finance.report": {"partner_id": False},
     "pmo.programme": {"name": "Sec renamed"},
     "pmo.project.snapshot": {"health_reason": "Sec reason"},
     "pmo.exception.report": {"cause": "Sec cause"},
@@ -107,7 +115,7 @@ WRITE_VALS = {
 }
 # SQL views: their rows come from other tables, so only read is tried
 # on an existing row; create, write and unlink must be refused to all.
-SQL_VIEWS = {"interzonal.supplier.scorecard.line"}
+SQL_VIEWS = {"interzonal.supplier.scorecard.line", "interzonal.contract.finance.report"}
 
 
 class TestAccessMatrix(SecurityCase):

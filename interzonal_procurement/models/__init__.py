@@ -40,3 +40,17 @@ from . import interzonal_ubl_difference
 from . import account_move
 from . import account_move_line
 from . import interzonal_supplier_scorecard_job
+from . import interzonal_contract_money_mixin
+from . import purchase_requisition_money
+from . import interzonal_framework_agreement_money
+from . import interzonal_price_revision
+from . import interzonal_price_revision_term
+from . import purchase_requisition_price_revision
+from . import purchase_order_line_price_revision
+from . import purchase_order_price_revision
+from . import purchase_order_line_zone_analytic
+from . import purchase_order_payment_term
+from . import interzonal_zone_analytic
+from . import interzonal_framework_agreement_payment
+from . import account_payment_term
+from . import account_move_overdue

@@ -123,17 +123,20 @@ class InterzonalZone(models.Model):
             )
         )
         if groups:
+            # Each zone's text apart, in the user's language: a call inside
+            # the message's arguments would not reach the translation files.
+            zones = [
+                self.env._(
+                    "%(zone)s (%(count)s call-offs)",
+                    zone=zone.display_name,
+                    count=count,
+                )
+                for zone, count in groups
+            ]
             raise UserError(
                 _(
                     "A zone with open call-offs cannot be archived: %(zones)s",
-                    zones=", ".join(
-                        _(
-                            "%(zone)s (%(count)s call-offs)",
-                            zone=zone.display_name,
-                            count=count,
-                        )
-                        for zone, count in groups
-                    ),
+                    zones=", ".join(zones),
                 )
             )
 

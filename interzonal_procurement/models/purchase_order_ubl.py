@@ -13,6 +13,9 @@ from lxml import etree
 
 from odoo import _, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_repr
+
+from .interzonal_price_revision import FACTOR_DIGITS
 
 PEPPOL_ORDER_CUSTOMIZATION = "urn:fdc:peppol.eu:poacc:trns:order:3"
 PEPPOL_ORDER_PROFILE = "urn:fdc:peppol.eu:poacc:bis:ordering:3"
@@ -183,6 +186,7 @@ class PurchaseOrder(models.Model):
             ).text = str(oline.price_unit)
         else:
             price.find(ns["cbc"] + "PriceAmount").text = str(oline.price_unit)
+        self._ubl_add_price_revision(price, oline, ns)
         committed = oline.date_committed or oline.date_planned
         if committed:
             delivery = etree.Element(ns["cac"] + "Delivery")
@@ -193,6 +197,24 @@ class PurchaseOrder(models.Model):
                 fields.Datetime.context_timestamp(self, committed).date()
             )
             price.addprevious(delivery)
+
+    def _ubl_add_price_revision(self, price, oline, ns):
+        """The price revision factor applied to the line's contract price."""
+        revision = oline.price_revision_id
+        if not revision:
+            return
+        reason = etree.Element(ns["cbc"] + "PriceChangeReason")
+        reason.text = _(
+            "Price revision of %(date)s: factor %(factor)s applied to the "
+            "contract price %(base)s",
+            date=fields.Date.to_string(revision.date),
+            factor=float_repr(oline.price_revision_factor, FACTOR_DIGITS[1]),
+            base=oline.contract_price_unit,
+        )
+        anchor = price.find(ns["cbc"] + "BaseQuantity")
+        if anchor is None:
+            anchor = price.find(ns["cbc"] + "PriceAmount")
+        anchor.addnext(reason)
 
     def action_download_ubl_order(self):
         """Download the call-off's UBL Order alone, checked against the XSD."""

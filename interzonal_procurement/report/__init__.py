@@ -5,3 +5,5 @@ from . import interzonal_supplier_ranking_report
 from . import interzonal_supplier_scorecard_line
 from . import interzonal_supplier_scorecard_report
 from . import supplier_open_orders_xlsx_report
+from . import interzonal_contract_finance_report
+from . import agreement_finance_xlsx_report

@@ -23,3 +23,9 @@ from . import test_lot_ceiling
 from . import test_bad_inputs
 from . import test_ubl
 from . import test_german
+from . import test_contract_money
+from . import test_agreement_finance_xlsx
+from . import test_contract_finance_tour
+from . import test_price_revision
+from . import test_price_revision_tour
+from . import test_call_off_accounting

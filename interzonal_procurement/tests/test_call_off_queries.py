@@ -5,15 +5,17 @@ from odoo.tests import tagged
 
 from .common import InterzonalAgreementCommon
 
-# Queries of a whole call-off confirmation (order, receipt, lot figures),
-# whatever the number of earlier call-offs on the lot.
-CONFIRM_QUERIES = 88
+# Queries of a whole call-off confirmation (order, receipt, lot figures, the
+# lot's price revision in force), whatever the number of earlier call-offs on
+# the lot.
+CONFIRM_QUERIES = 89
 # Queries of the lot's capacity check itself (lock, one grouped sum, rules),
 # whatever the number of earlier call-offs and of order lines.
 CHECK_QUERIES = 10
 # Queries of a quantity change on a line of a confirmed call-off (the line,
-# the order's totals, the frozen amount, the check and the lot's figures).
-LINE_CHANGE_QUERIES = 75
+# its contract price and the price revision in force, the order's totals, the
+# frozen amount, the check and the lot's figures).
+LINE_CHANGE_QUERIES = 76
 
 
 @tagged("post_install", "-at_install")

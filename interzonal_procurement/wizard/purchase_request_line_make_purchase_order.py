@@ -31,8 +31,9 @@ class PurchaseRequestLineMakePurchaseOrder(models.TransientModel):
                 lambda rl: rl.product_id == line.product_id
             ).mapped("price_unit")
             if prices:
+                # Revised by the lot's price revision in force, as proposed.
                 po_line.price_unit = lot.currency_id._convert(
-                    min(prices),
+                    min(prices) * (po_line.price_revision_factor or 1.0),
                     po_line.currency_id,
                     po_line.company_id,
                     po_line.order_id.date_order.date(),
