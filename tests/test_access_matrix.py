@@ -161,7 +161,8 @@ class TestAccessMatrix(SecurityCase):
             record = self.env[model].search([], limit=1)
             self.assertTrue(record, f"{model}: the fixtures give it no row")
             return record
-        return self.env[model].create(self.vals_for(model))
+        Model = self.env[model].with_context(**self.context_for(model))
+        return Model.create(self.vals_for(model))
 
     def _read_field(self, model):
         return next(
@@ -171,8 +172,8 @@ class TestAccessMatrix(SecurityCase):
         )
 
     def _reality(self, model, user):
-        record = self._record(model)
-        Model = self.env[model].with_user(user)
+        record = self._record(model).with_context(**self.context_for(model))
+        Model = self.env[model].with_user(user).with_context(**self.context_for(model))
         field = self._read_field(model)
         vals = {} if model in SQL_VIEWS else self.vals_for(model)
         ops = {

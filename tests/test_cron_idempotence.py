@@ -100,6 +100,13 @@ class TestCronIdempotence(SecurityCase):
                 move.quantity = 1
                 move.picked = True
             pickings._action_done()
+            # A call-off bill due on 1 December and unpaid: overdue for finance.
+            bill = cls.env["account.move"].browse(
+                orders[:1].action_create_invoice()["res_id"]
+            )
+            bill.invoice_date = date(2026, 11, 1)
+            bill.invoice_date_due = date(2026, 12, 1)
+            bill.action_post()
             request = cls.env["purchase.request"].create({"zone_id": cls.zone.id})
             request.write(
                 {"quotation_state": "sent", "quotation_valid_until": date(2026, 12, 1)}

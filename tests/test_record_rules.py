@@ -118,7 +118,9 @@ class TestRecordRules(SecurityCase):
                     company_id=self.company_b.id,
                     company_ids=[Command.set(self.company_b.ids)],
                 )
-            record = Model.create(self.vals_for(model))
+            record = Model.with_context(**self.context_for(model)).create(
+                self.vals_for(model)
+            )
             self.env.flush_all()
             self.env.cr.execute(
                 SQL(

@@ -141,6 +141,16 @@ class TestSuperuserWrites(SecurityCase):
             self.users["internal"]
         ).compute_for_period(date(2026, 1, 1), date(2026, 3, 31))
 
+    def _call_interzonal_zone_create(self):
+        self.env["interzonal.zone"].with_user(self.users["buyer"]).create(
+            self._vals_interzonal_zone()
+        )
+
+    def _call_purchase_order_create(self):
+        self.env["purchase.order"].with_user(self.users["internal"]).create(
+            {"partner_id": self.vendor.id, "requisition_id": self.lot.id}
+        )
+
     def _call_interzonal_zone_write(self):
         self.zone.with_user(self.users["buyer"]).write({"active": False})
 
