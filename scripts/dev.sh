@@ -363,15 +363,25 @@ cmd_lint() {
 }
 
 cmd_bench() {
+    # One table of every hot path beside its reference (tests/benchmarks),
+    # also written to $DATA_DIR/bench-table.md. BENCH_SCALE=0.05 builds a
+    # twentieth of the data. Arguments: other benchmark files, such as
+    # tests/benchmarks/test_mspdi_benchmark.py.
     setup_all
     WORK_DB="${BENCH_DB:-interzonal_bench_$$}"
     local db="$WORK_DB"
     db_exists "$db" && dropdb "$db"
     trap drop_work_db EXIT
+    log "Installing both addons in a fresh database $db"
     install_db "$db" --without-demo=all
     cd "$ROOT"
-    "$VENV/bin/pytest" --odoo-config="$CONF" --odoo-database="$db" \
-        --odoo-extra=test-file=/dev/null --odoo-log-level=warn -s tests/benchmarks "$@"
+    local targets=("$@")
+    [ ${#targets[@]} -gt 0 ] || targets=(tests/benchmarks/test_bench_procurement.py
+        tests/benchmarks/test_bench_pmo.py)
+    log "Benchmarks at scale ${BENCH_SCALE:-1}"
+    BENCH_TABLE="${BENCH_TABLE:-$DATA_DIR/bench-table.md}" "$VENV/bin/pytest" \
+        --odoo-config="$CONF" --odoo-database="$db" --odoo-extra=test-file=/dev/null \
+        --odoo-log-level=warn -s "${targets[@]}"
 }
 
 # Odoo's own suites of the modules our addons extend, run on a database
