@@ -269,10 +269,17 @@ class PmoIndicator(models.Model):
     @api.model
     def _cron_indicators(self):
         """Daily: open new periods, fill computed indicators, remind, mark
-        stale the values not submitted by their deadline."""
-        self._generate_values()
+        stale the values not submitted by their deadline.
+
+        The activities and alerts of the run are not emailed one by one: each
+        person finds them among their activities, and gets one message of
+        their reminders and stale values."""
+        indicators = self.with_context(
+            mail_activity_quick_update=True, mail_auto_subscribe_no_notify=True
+        )
+        indicators._generate_values()
         # sudo: the daily cron, acting on every value whoever it belongs to.
-        Value = self.env["pmo.indicator.value"].sudo()
+        Value = indicators.env["pmo.indicator.value"].sudo()
         today = fields.Date.context_today(self)
         Value.search(
             [

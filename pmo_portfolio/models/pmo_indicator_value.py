@@ -1,6 +1,9 @@
 # Copyright 2026 Interzonal Procurement contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -19,6 +22,10 @@ SUBMITTED_STATES = ("submitted", "validated")
 # else (deadline, state, stale flag, validation) is the PMO's or the crons'.
 MEMBER_WRITABLE_FIELDS = {"value", "comment"}
 OFFICER_GROUP = "pmo_portfolio.group_pmo_officer"
+# Context key of the crons' superuser writes of many values one by one: the
+# alerts and project colours follow once for all of them (never honoured
+# outside superuser mode, which no client can enter).
+DEFER_SYNC = "pmo_defer_value_sync"
 
 
 class PmoIndicatorValue(models.Model):
@@ -186,7 +193,10 @@ class PmoIndicatorValue(models.Model):
             if "value" in vals or vals.get("state") == "submitted":
                 self._check_period_open()
         res = super().write(vals)
-        if {"value", "value_undefined", "state", "is_stale"} & set(vals):
+        deferred = self.env.su and self.env.context.get(DEFER_SYNC)
+        if {"value", "value_undefined", "state", "is_stale"} & set(vals) and not (
+            deferred
+        ):
             self._sync_alerts()
             self._refresh_project_status()
         return res
@@ -361,19 +371,18 @@ class PmoIndicatorValue(models.Model):
 
     def _fill_from_project(self):
         """Computed indicators take the project's figure at period end; an
-        undefined figure is stored as such, never as 0."""
-        for value in self:
+        undefined figure is stored as such, never as 0. Each value gets its
+        own figure first, while still to submit (its colour stays pending);
+        then all are submitted in one write, so that their colours, the
+        automation rules, the alerts and the projects' colours follow once
+        for all the values."""
+        # sudo: computed values are written by the cron from the project's
+        # own figure, never from the caller's input.
+        values = self.sudo()
+        for value in values.with_context(**{DEFER_SYNC: True}):
             figure = value._project_figure()
-            # sudo: computed values are written by the cron from the
-            # project's own figure, never from the caller's input.
-            value.sudo().write(
-                {
-                    "value": figure or 0.0,
-                    "value_undefined": figure is None,
-                    "state": "submitted",
-                    "submitted_on": fields.Datetime.now(),
-                }
-            )
+            value.write({"value": figure or 0.0, "value_undefined": figure is None})
+        values.write({"state": "submitted", "submitted_on": fields.Datetime.now()})
 
     def _project_figure(self):
         """The project's figure for this computed value, None if undefined."""
@@ -388,39 +397,60 @@ class PmoIndicatorValue(models.Model):
         return project.actual_cost / bac * 100.0 if bac else None
 
     def _send_reminders(self):
-        """Remind each responsible person, in their language."""
-        for value in self.filtered("user_id"):
-            env = value.user_id._pmo_recipient_env()
-            value.message_post(
-                body=env._(
-                    "Reminder: %(indicator)s for %(project)s is due on "
-                    "%(deadline)s.",
-                    **value._message_values(env),
-                ),
-                partner_ids=value.user_id.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
-            )
+        """Remind each responsible person, in their language: a note on each
+        value and one message listing them all."""
+        self._post_to_responsible(
+            lambda env, values: env._(
+                "Reminder: %(indicator)s for %(project)s is due on %(deadline)s.",
+                **values,
+            ),
+            lambda env: env._("Indicator values to submit"),
+        )
         self.write({"reminder_sent": True})
 
     def _mark_stale(self):
         """Mark the values stale and tell each responsible person, in their
-        language."""
+        language: a note on each value and one message listing them all."""
         # sudo: the stale flag is set by the cron on values past their
         # deadline; nobody writes it by hand.
         self.sudo().write({"is_stale": True})
-        for value in self.filtered("user_id"):
-            env = value.user_id._pmo_recipient_env()
-            # sudo: the cron tells the responsible person; the message text
-            # is ours, not the caller's.
-            value.sudo().message_post(
-                body=env._(
-                    "%(indicator)s for %(project)s was not submitted by "
-                    "%(deadline)s: it is now stale and shows grey in the "
-                    "portfolio.",
-                    **value._message_values(env),
-                ),
-                partner_ids=value.user_id.partner_id.ids,
+        self._post_to_responsible(
+            lambda env, values: env._(
+                "%(indicator)s for %(project)s was not submitted by "
+                "%(deadline)s: it is now stale and shows grey in the portfolio.",
+                **values,
+            ),
+            lambda env: env._("Indicator values now stale"),
+        )
+
+    def _post_to_responsible(self, message, subject):
+        """Post ``message(env, placeholders)`` on each value with a
+        responsible person, as a note naming that person, in their language;
+        then notify each person once of all their values (inbox or email, as
+        they chose), with ``subject(env)``. A few queries per person, not per
+        value: the daily cron reminds thousands of values at once."""
+        for user, values in self.filtered("user_id").grouped("user_id").items():
+            env = user._pmo_recipient_env()
+            bodies = {
+                value.id: message(env, value._message_values(env)) for value in values
+            }
+            # sudo: the cron's notes on the values, its own texts, addressed
+            # to the value's responsible person (_message_log_batch writes
+            # as superuser anyway).
+            values.sudo()._message_log_batch(
+                bodies=bodies, partner_ids=user.partner_id.ids
+            )
+            digest = Markup("<ul>%s</ul>") % Markup().join(
+                Markup("<li>%s</li>") % body for body in bodies.values()
+            )
+            # sudo: one message to the responsible person listing the notes
+            # just posted; its recipients are the values' own.
+            self.env["mail.thread"].sudo().message_notify(
+                partner_ids=user.partner_id.ids,
+                subject=subject(env),
+                body=digest,
                 subtype_xmlid="mail.mt_comment",
+                force_send=False,
             )
 
     def _message_values(self, env):
@@ -451,17 +481,24 @@ class PmoIndicatorValue(models.Model):
             ]
         )
         by_value = {alert.indicator_value_id: alert for alert in open_alerts}
+        by_indicator = defaultdict(list)
+        for alert in open_alerts:
+            by_indicator[alert.indicator_id.id, alert.project_id.id].append(alert.id)
         to_create = []
+        to_close = set()
         for value in self:
             if value.rag in ("red", "stale") and value not in by_value:
                 to_create.append(value._prepare_alert_vals())
             elif value.rag == "green":
                 # This value, or a later one, of the indicator is green.
-                open_alerts.filtered(
-                    lambda a, v=value: a.indicator_id == v.indicator_id
-                    and a.project_id == v.project_id
-                    and a.indicator_value_id.period_start <= v.period_start
-                )._close()
+                to_close.update(
+                    alert.id
+                    for alert in Alert.browse(
+                        by_indicator[value.indicator_id.id, value.project_id.id]
+                    )
+                    if alert.indicator_value_id.period_start <= value.period_start
+                )
+        Alert.browse(to_close)._close()
         return Alert.create(to_create)
 
     def _prepare_alert_vals(self):

@@ -190,6 +190,34 @@ class TestIndicators(PmoCommon):
         self.assertEqual(p2_value.rag, "amber")  # 50,000 / 54,500 = 0.917
 
     @freeze_time("2026-06-15")
+    def test_reminders_are_one_message_per_person(self):
+        """Each value gets its reminder note; its responsible person gets one
+        message listing all of them, not one per value."""
+        self.env["pmo.indicator"]._cron_indicators()
+        values = self._values()
+        lead = values[self.p1].user_id
+        self.assertEqual({v.user_id for v in values.values()}, {lead})
+        Message = self.env["mail.message"]
+        before = Message.search([("partner_ids", "in", lead.partner_id.ids)])
+        with freeze_time("2026-07-03"):
+            self.env["pmo.indicator"]._cron_indicators()
+        new = Message.search([("partner_ids", "in", lead.partner_id.ids)]) - before
+        notes = new.filtered(lambda m: m.model == "pmo.indicator.value")
+        self.assertEqual(
+            sorted(notes.mapped("res_id")), sorted(v.id for v in values.values())
+        )
+        digest = new - notes
+        self.assertEqual(len(digest), 1)
+        self.assertEqual(digest.subject, "Indicator values to submit")
+        for project in (self.p1, self.p2, self.p3):
+            self.assertIn(f"Budget consumption for {project.name}", digest.body)
+        # a second run the same day reminds nobody again
+        with freeze_time("2026-07-03"):
+            self.env["pmo.indicator"]._cron_indicators()
+        after = Message.search([("partner_ids", "in", lead.partner_id.ids)])
+        self.assertEqual(after, before | new)
+
+    @freeze_time("2026-06-15")
     def test_member_only_sees_values_of_own_projects(self):
         self.env["pmo.indicator"]._cron_indicators()
         values = self._values()
