@@ -48,6 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ADDON = "interzonal_procurement"
 HOST = "127.0.0.1"
 LANGS = ("en_US", "nl_BE", "fr_BE")
+# the file of the lots' ceiling and quota refusals
+REFUSAL_SOURCE = "models/purchase_requisition_ceiling.py"
 PO_FILES = {"en_US": None, "nl_BE": "nl.po", "fr_BE": "fr.po"}
 ZONES = 4
 # (ceiling, {zone index: quota}); call-offs cost 100 to 999. The zones run
@@ -406,15 +408,16 @@ def refusal_patterns():
     """``{lang: [(kind, regex)]}`` from the addon's .pot and .po files.
 
     The ceiling and quota refusals of a call-off confirmation are the messages
-    of ``models/purchase_order.py`` that name the lot and what is left of it;
-    built from the catalogues so that a rewording does not break the check.
+    of ``models/purchase_requisition_ceiling.py`` that name the lot and what
+    is left of it; built from the catalogues so that a rewording does not
+    break the check.
     """
     i18n = ROOT / ADDON / "i18n"
     pot = polib.pofile(str(i18n / f"{ADDON}.pot"))
     msgids = [
         entry.msgid
         for entry in pot
-        if any("models/purchase_order.py" in path for path, _line in entry.occurrences)
+        if any(REFUSAL_SOURCE in path for path, _line in entry.occurrences)
         and "%(lot)s" in entry.msgid
         and "%(remaining)s" in entry.msgid
     ]
@@ -524,7 +527,14 @@ def db_connect(args):
 
 
 def check(args, data, results, patterns):
-    """Problems found in the database after the run, as a list of strings."""
+    """Problems found in the database after the run, as a list of strings.
+
+    A request that Odoo gave up retrying (five serialization failures in a
+    row) is counted, not a problem: the buyer sees a concurrency error and
+    confirms again, and the call-off must be left a draft without a receipt,
+    which is checked here. It is the price of locking the lot in a
+    repeatable-read transaction (see the README, Concurrent load).
+    """
     problems = []
     order_ids = [order for buyer in data["buyers"] for order in buyer["orders"]]
     lot_ids = list(data["lots"].values())
@@ -601,7 +611,8 @@ def check(args, data, results, patterns):
             # Odoo retried the request and gave up; the transaction was rolled
             # back (the checks above show it), but the buyer got an error.
             kinds["gave up"] += 1
-            problems.append(f"order {order}: {name} after Odoo's retries: {message}")
+            if orders[order][0] != "draft":
+                problems.append(f"order {order} given up but {orders[order][0]}")
             continue
         if name == "odoo.exceptions.UserError":
             for candidate, regex in patterns[lang_of[order]]:
