@@ -606,29 +606,33 @@ def check(args, data, results, patterns):
     kinds = Counter()
     lot_names = {name for name, _c, _m in figures}
     for order, (name, message) in results.refused.items():
-        kind = None
         if name in CONCURRENCY_ERRORS:
             # Odoo retried the request and gave up; the transaction was rolled
             # back (the checks above show it), but the buyer got an error.
-            kinds["gave up"] += 1
-            if orders[order][0] != "draft":
-                problems.append(f"order {order} given up but {orders[order][0]}")
-            continue
-        if name == "odoo.exceptions.UserError":
-            for candidate, regex in patterns[lang_of[order]]:
-                match = regex.match(message)
-                if match and any(lot in match.group("lot") for lot in lot_names):
-                    kind = candidate
-                    break
+            kind = "gave up"
+        else:
+            kind = refusal_kind(name, message, patterns[lang_of[order]], lot_names)
         if not kind:
             problems.append(f"order {order}: unexpected refusal {name}: {message}")
             continue
         kinds[kind] += 1
         if orders[order][0] != "draft":
-            problems.append(f"order {order} refused but {orders[order][0]}")
+            problems.append(f"order {order} refused ({kind}) but {orders[order][0]}")
     for order, detail in results.failures:
         problems.append(f"order {order}: {detail}")
     return problems, kinds, figures
+
+
+def refusal_kind(name, message, patterns, lot_names):
+    """The kind of refusal ("ceiling" or "quota") when it is that message of
+    one of the lots in the buyer's language, else None."""
+    if name != "odoo.exceptions.UserError":
+        return None
+    for kind, regex in patterns:
+        match = regex.match(message)
+        if match and any(lot in match.group("lot") for lot in lot_names):
+            return kind
+    return None
 
 
 def percentile(values, share):
