@@ -25,7 +25,7 @@ class PurchaseRequisition(models.Model):
     paid_amount = fields.Monetary(
         compute="_compute_contract_money",
         groups=MONEY_GROUPS,
-        help="Invoiced part of the bills that are paid, from their payment " "state.",
+        help="Invoiced part of the bills that are paid, from their payment state.",
     )
     committed_not_invoiced_amount = fields.Monetary(
         string="Committed Not Invoiced",
