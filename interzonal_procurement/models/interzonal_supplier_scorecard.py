@@ -204,13 +204,11 @@ class InterzonalSupplierScorecard(models.Model):
         self.env.flush_all()
         Stats = self.env["interzonal.supplier.scorecard.stats"]
         stats = Stats._read_stats(company, date_from, date_to, partners, by_lot)
-        previous = Stats._read_previous(company, period_type, date_to, partners)
-        replaced = Stats._read_replaced(
+        previous, replaced = Stats._read_history(
             company, period_type, date_from, date_to, partners, by_lot
         )
         replaced_by_key = {
-            (card.partner_id.id, card.requisition_id.id or False): card
-            for card in replaced
+            (row["partner_id"], row["requisition_id"] or False): row for row in replaced
         }
         vals_list = []
         for key, row in stats.items():
@@ -228,16 +226,20 @@ class InterzonalSupplierScorecard(models.Model):
                 "interzonal.supplier.scorecard.alert"
             ]._is_alert_due(vals, previous.get(key), replaced_by_key.get(key))
             vals_list.append(vals)
-        replaced.unlink()
+        # sudo: the replaced scorecards go with the caller's right to compute
+        self.sudo().browse([row["id"] for row in replaced]).unlink()
         # sudo: scorecards are written as superuser, their readers compute
         # them; the caller's group was checked by _check_compute_access.
         Scorecard = self.sudo()
         scorecards = Scorecard.create(vals_list) if vals_list else Scorecard
         if any(vals["alert_pending"] for vals in vals_list):
-            # sudo: only wakes the alert cron up, which the caller may not read.
-            self.env.ref(
-                "interzonal_procurement.ir_cron_send_scorecard_alerts"
-            ).sudo()._trigger()
+            # sudo: only wakes the alert cron up, which the caller may not read;
+            # its id is looked up (cached), not read.
+            cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+                "interzonal_procurement.ir_cron_send_scorecard_alerts",
+                raise_if_not_found=True,
+            )
+            self.env["ir.cron"].sudo().browse(cron_id)._trigger()
         # sudo: back to the caller's own rights.
         return scorecards.sudo(self.env.su)
 

@@ -38,10 +38,10 @@ class InterzonalSupplierScorecard(models.Model):
         # jobs run as the caller, whose right to compute was checked first
         Line = self.env["interzonal.supplier.scorecard.line"].sudo()
         partners = {p.id for [p] in Line._read_group(domain, ["partner_id"])}
-        replaced = Stats._read_replaced(
+        _previous, replaced = Stats._read_history(
             company, period_type, date_from, date_to, None, by_lot
         )
-        return sorted(partners | set(replaced.partner_id.ids))
+        return sorted(partners | {row["partner_id"] for row in replaced})
 
     def _job_needs_queue(self):
         """Whether recomputing these scorecards takes more than one chunk."""

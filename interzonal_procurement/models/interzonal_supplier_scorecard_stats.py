@@ -199,59 +199,55 @@ class InterzonalSupplierScorecardStats(models.AbstractModel):
         )
 
     @api.model
-    def _read_previous(self, company, period_type, date_to, partners):
-        """Latest earlier scorecard of the same kind per (supplier, lot)."""
+    def _read_history(self, company, period_type, date_from, date_to, partners, by_lot):
+        """The stored scorecards a computation of a period builds on, in one
+        query: per (supplier, lot), the latest earlier scorecard of the same
+        kind, and the scorecards of this very period, which it replaces.
+
+        Returns the previous scorecards' rows keyed by (supplier, lot), and
+        the list of the replaced scorecards' rows."""
         self.env.cr.execute(
             SQL(
                 """
-                SELECT DISTINCT ON (partner_id, requisition_id)
-                       partner_id, requisition_id, score, data_sufficient,
-                       alert_active
-                  FROM interzonal_supplier_scorecard
-                 WHERE company_id = %(company)s
-                   AND period_type = %(period_type)s
-                   AND date_to < %(date_to)s
-                   %(partner_filter)s
-                 ORDER BY partner_id, requisition_id, date_to DESC, id DESC
+                WITH cards AS (
+                    SELECT id, partner_id, requisition_id, score,
+                           data_sufficient, alert_active, alert_pending,
+                           date_from, date_to
+                      FROM interzonal_supplier_scorecard
+                     WHERE company_id = %(company)s
+                       AND period_type = %(period_type)s
+                       AND date_to <= %(date_to)s
+                       %(partner_filter)s
+                )
+                (SELECT DISTINCT ON (partner_id, requisition_id)
+                        FALSE AS replaced, *
+                   FROM cards
+                  WHERE date_to < %(date_to)s
+                  ORDER BY partner_id, requisition_id, date_to DESC, id DESC)
+                UNION ALL
+                SELECT TRUE AS replaced, *
+                  FROM cards
+                 WHERE date_from = %(date_from)s
+                   AND date_to = %(date_to)s
+                   %(lot_filter)s
                 """,
                 company=company.id,
                 period_type=period_type,
+                date_from=date_from,
                 date_to=date_to,
                 partner_filter=SQL("AND partner_id IN %s", partners)
                 if partners
                 else SQL(),
+                lot_filter=SQL() if by_lot else SQL("AND requisition_id IS NULL"),
             )
         )
-        return {
-            (row["partner_id"], row["requisition_id"] or False): row
-            for row in self.env.cr.dictfetchall()
-        }
-
-    @api.model
-    def _read_replaced(
-        self, company, period_type, date_from, date_to, partners, by_lot
-    ):
-        """Scorecards of the same period and kind, replaced by the new ones."""
-        domain = [
-            ("company_id", "=", company.id),
-            ("period_type", "=", period_type),
-            ("date_from", "=", date_from),
-            ("date_to", "=", date_to),
-        ]
-        if partners:
-            domain.append(("partner_id", "in", partners))
-        if not by_lot:
-            domain.append(("requisition_id", "=", False))
-        # sudo: the scorecards that the computation replaces; only buyers and
-        # finance compute (checked by the caller).
-        return (
-            self.env["interzonal.supplier.scorecard"]
-            .sudo()
-            .search_fetch(
-                domain,
-                ["partner_id", "requisition_id", "alert_active", "alert_pending"],
-            )
-        )
+        previous, replaced = {}, []
+        for row in self.env.cr.dictfetchall():
+            if row["replaced"]:
+                replaced.append(row)
+            else:
+                previous[row["partner_id"], row["requisition_id"] or False] = row
+        return previous, replaced
 
     @api.model
     def _lines_domain(self, company, date_from, date_to, partners):

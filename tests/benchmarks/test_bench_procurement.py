@@ -218,6 +218,10 @@ class TestBenchProcurement(CrossAddonCase):
         Scorecard = self.env["interzonal.supplier.scorecard"]
         reference = measure(self, self.suppliers._compute_on_time_rate)
         size = f"{SUPPLIERS:,} suppliers, {SCORECARD_LINES:,} lines"
+        # the first computation of a process also fills the registry's caches
+        # (defaults of the scorecard and trigger models, the alert cron's id);
+        # the next ones, a server's steady state, run without those lookups
+        first = measure(self, lambda: Scorecard.compute_for_period(date_from, date_to))
         all_cards = measure(
             self, lambda: Scorecard.compute_for_period(date_from, date_to)
         )
@@ -233,10 +237,16 @@ class TestBenchProcurement(CrossAddonCase):
         note = self._scorecard_check(cards)
         for name, ours, aim, passed in (
             (
+                "Supplier scorecards, all suppliers, first of a process",
+                first,
+                "< 10 s, <= 20 queries",
+                first.seconds < 10 and first.queries <= 20,
+            ),
+            (
                 "Supplier scorecards, all suppliers",
                 all_cards,
-                "< 10 s, <= 20 queries",
-                all_cards.seconds < 10 and all_cards.queries <= 20,
+                "< 10 s, <= 10 queries",
+                all_cards.seconds < 10 and all_cards.queries <= 10,
             ),
             (
                 "Supplier scorecards per supplier and lot",
