@@ -1,5 +1,6 @@
 # Copyright 2026 Interzonal Procurement contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import pmo_defined_figure_mixin
 from . import res_company
 from . import res_config_settings
 from . import pmo_earned_value_mixin

@@ -33,6 +33,7 @@ class PmoEarnedValueMixin(models.AbstractModel):
     refreshes PV, EV and AC from its own sources."""
 
     _name = "pmo.earned.value.mixin"
+    _inherit = ["pmo.defined.figure.mixin"]
     _description = "Earned Value Figures"
 
     # The inheriting model's own currency_id (a related field on projects)
@@ -53,6 +54,7 @@ class PmoEarnedValueMixin(models.AbstractModel):
     spi = fields.Float(
         string="SPI",
         digits=(16, 3),
+        aggregator="avg",
         compute="_compute_evm",
         store=True,
         help="Schedule performance index EV / PV; undefined when PV is zero.",
@@ -63,6 +65,7 @@ class PmoEarnedValueMixin(models.AbstractModel):
     cpi = fields.Float(
         string="CPI",
         digits=(16, 3),
+        aggregator="avg",
         compute="_compute_evm",
         store=True,
         help="Cost performance index EV / AC; undefined when AC is zero.",
@@ -97,6 +100,7 @@ class PmoEarnedValueMixin(models.AbstractModel):
     tcpi = fields.Float(
         string="TCPI",
         digits=(16, 3),
+        aggregator="avg",
         compute="_compute_evm",
         store=True,
         help="To-complete performance index (BAC - EV) / (BAC - AC); undefined "
@@ -105,6 +109,15 @@ class PmoEarnedValueMixin(models.AbstractModel):
     tcpi_defined = fields.Boolean(
         string="TCPI Defined", compute="_compute_evm", store=True
     )
+
+    @api.model
+    def _defined_flags(self):
+        return {
+            **super()._defined_flags(),
+            "spi": "spi_defined",
+            "cpi": "cpi_defined",
+            "tcpi": "tcpi_defined",
+        }
 
     @api.depends(
         "budget_at_completion",

@@ -15,7 +15,7 @@ COUNT_COLUMN = len(PORTFOLIO_GROUPBY) + PORTFOLIO_AGGREGATES.index("__count")
 class PmoProjectSnapshot(models.Model):
     _name = "pmo.project.snapshot"
     _description = "Project Snapshot"
-    _inherit = ["pmo.portfolio.kpi.mixin"]
+    _inherit = ["pmo.portfolio.kpi.mixin", "pmo.defined.figure.mixin"]
     _order = "date desc, project_id"
     _rec_name = "date"
     _check_company_auto = True
@@ -66,6 +66,14 @@ class PmoProjectSnapshot(models.Model):
     lead_comment = fields.Html(
         string="Lead's Comment", help="The lead's last project update."
     )
+
+    @api.model
+    def _defined_flags(self):
+        return {
+            **super()._defined_flags(),
+            "spi": "spi_defined",
+            "cpi": "cpi_defined",
+        }
 
     def init(self):
         # A project has one daily snapshot per day, and one per meeting.

@@ -240,3 +240,51 @@ class TestFigures(PmoCommon):
         # The daily pass does not add a third one while it stays red.
         self.env["project.project"]._cron_pmo_daily()
         self.assertEqual(Report.search_count([("project_id", "=", project.id)]), 2)
+
+    @freeze_time("2026-06-15")
+    def test_group_average_leaves_undefined_ratios_out(self):
+        """A grouped SPI or CPI averages the projects that have one: an
+        undefined ratio, stored as 0, neither pulls it down nor reads 0."""
+        defined = self._create_project(
+            "Example",
+            bac=200_000,
+            milestones=[
+                (50.0, date(2026, 4, 30), True),
+                (50.0, date(2026, 11, 30), False),
+            ],
+            cost=120_000,
+        )
+        undefined = self._create_project(
+            "Nothing planned yet",
+            bac=50_000,
+            milestones=[(100.0, date(2026, 12, 15), False)],
+        )
+        projects = defined | undefined
+        self.assertFalse(undefined.spi_defined or undefined.cpi_defined)
+        self.assertEqual(undefined.spi, 0.0)
+        Snapshot = self.env["pmo.project.snapshot"]
+        snapshots = Snapshot._take_snapshots(projects)
+        for Model, records in (
+            (self.env["project.project"], projects),
+            (Snapshot, snapshots),
+        ):
+            [(spi, cpi)] = Model._read_group(
+                [("id", "in", records.ids)], [], ["spi:avg", "cpi:avg"]
+            )
+            self.assertAlmostEqual(spi, defined.spi, places=3, msg=Model._name)
+            self.assertAlmostEqual(cpi, defined.cpi, places=3, msg=Model._name)
+            [(spi, cpi)] = Model._read_group(
+                [("id", "in", records.filtered(lambda r: not r.spi_defined).ids)],
+                [],
+                ["spi:avg", "cpi:avg"],
+            )
+            # the ORM reads a NULL aggregate as False, which 0.0 is not
+            self.assertIs(spi, False, f"{Model._name}: no figure, not 0")
+            self.assertIs(cpi, False, f"{Model._name}: no figure, not 0")
+        [(tcpi,)] = self.env["project.project"]._read_group(
+            [("id", "in", projects.ids)], [], ["tcpi:avg"]
+        )
+        with_tcpi = projects.filtered("tcpi_defined")
+        self.assertAlmostEqual(
+            tcpi, sum(with_tcpi.mapped("tcpi")) / len(with_tcpi), places=3
+        )
