@@ -71,6 +71,7 @@ ABSTRACT = {
     "pmo.mspdi",
     "pmo.mspdi.reader",
     "pmo.mspdi.writer",
+    "pmo.defined.figure.mixin",
     "pmo.earned.value.mixin",
     "pmo.exception.mixin",
     "pmo.health.mixin",
