@@ -4,7 +4,7 @@ import math
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.tools import format_amount
 
 from .purchase_requisition import COMMITTED_STATES
@@ -116,31 +116,24 @@ class PurchaseRequisition(models.Model):
                 lambda u, c=lot.company_id: c in u.company_ids and u.active
             )
             responsible = lot.framework_agreement_id.user_id or lot.user_id
+            # each text in its reader's language and formats: the note on the
+            # lot in its company's, the activity in its responsible's
+            note_lang = lot.company_id.partner_id.lang or self.env.lang
+            activity_lang = responsible.lang or note_lang
             for step in crossed:
-                summary = _(
-                    "Lot %(lot)s passed %(step)s %% of its ceiling",
-                    lot=lot.display_name,
-                    step=int(step) if step == int(step) else step,
-                )
-                note = _(
-                    "Committed %(committed)s of %(ceiling)s (%(percent)s %%); "
-                    "%(remaining)s left.",
-                    committed=format_amount(
-                        self.env, lot.committed_amount, lot.currency_id
-                    ),
-                    ceiling=format_amount(
-                        self.env, lot.ceiling_amount, lot.currency_id
-                    ),
-                    percent=round(lot.consumption_percent, 1),
-                    remaining=format_amount(
-                        self.env, lot.remaining_amount, lot.currency_id
-                    ),
-                )
+                summary, note = lot.with_context(
+                    lang=note_lang
+                )._consumption_step_texts(step)
                 lot.message_post(
-                    body=_("%(summary)s. %(note)s", summary=summary, note=note),
+                    body=self.with_context(lang=note_lang).env._(
+                        "%(summary)s. %(note)s", summary=summary, note=note
+                    ),
                     partner_ids=managers.partner_id.ids,
                     subtype_xmlid="mail.mt_note",
                 )
+                summary, note = lot.with_context(
+                    lang=activity_lang
+                )._consumption_step_texts(step)
                 lot.activity_schedule(
                     "interzonal_procurement.mail_activity_type_consumption_step",
                     summary=summary,
@@ -148,3 +141,22 @@ class PurchaseRequisition(models.Model):
                     user_id=responsible.id or self.env.uid,
                 )
             lot.consumption_step_notified = max(crossed)
+
+    def _consumption_step_texts(self, step):
+        """Summary and note of a consumption step, in the context's language."""
+        self.ensure_one()
+        currency = self.currency_id
+        summary = self.env._(
+            "Lot %(lot)s passed %(step)s %% of its ceiling",
+            lot=self.display_name,
+            step=int(step) if step == int(step) else step,
+        )
+        note = self.env._(
+            "Committed %(committed)s of %(ceiling)s (%(percent)s %%); "
+            "%(remaining)s left.",
+            committed=format_amount(self.env, self.committed_amount, currency),
+            ceiling=format_amount(self.env, self.ceiling_amount, currency),
+            percent=round(self.consumption_percent, 1),
+            remaining=format_amount(self.env, self.remaining_amount, currency),
+        )
+        return summary, note

@@ -82,6 +82,26 @@ class TestCallOff(InterzonalAgreementCommon):
         self.assertEqual(lot.committed_amount, 0)
         self.assertFalse(lot.is_exhausted)
 
+    def test_consumption_step_in_each_readers_language(self):
+        """The activity speaks its responsible's language and formats; the
+        note on the lot its company's, whoever confirmed the call-off."""
+        self.env["res.lang"]._activate_lang("fr_BE")
+        self.env["ir.module.module"].search(
+            [("name", "=", "interzonal_procurement")]
+        )._update_translations(["fr_BE"], overwrite=True)
+        lot = self._create_lot(10000)
+        responsible = lot.framework_agreement_id.user_id or lot.user_id
+        self.assertTrue(responsible)
+        responsible.lang = "fr_BE"
+        self.assertEqual(self.user_buyer.lang, "en_US")
+        self._create_call_off(lot, 7500).with_user(self.user_buyer).button_confirm()
+        [activity] = lot.activity_ids
+        self.assertEqual(activity.user_id, responsible)
+        self.assertIn("a dépassé 70 % de son montant maximal", activity.summary)
+        self.assertIn("Engagé 7.500,00", activity.note)
+        [message] = lot.message_ids.filtered(lambda m: "passed 70 %" in m.body)
+        self.assertIn("Committed 7,500.00", message.body)
+
     def test_configurable_steps(self):
         self.env.company.interzonal_consumption_steps = "50"
         lot = self._create_lot(10000)
