@@ -39,6 +39,14 @@ class InterzonalCommon(TransactionCase):
             groups="base.group_user,interzonal_procurement.group_finance",
         )
 
+    @classmethod
+    def _load_language(cls, code):
+        """Activate the language ``code`` with this addon's terms."""
+        cls.env["res.lang"]._activate_lang(code)
+        cls.env.ref("base.module_interzonal_procurement")._update_translations(
+            [code], overwrite=True
+        )
+
     # ------------------------------------------------------------------
     # Purchase fixtures
     # ------------------------------------------------------------------

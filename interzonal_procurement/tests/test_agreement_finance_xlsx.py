@@ -19,10 +19,7 @@ class TestAgreementFinanceXlsx(ContractMoneyCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("nl_BE")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["interzonal_procurement"], ["nl_BE"], overwrite=True
-        )
+        cls._load_language("nl_BE")
         cls.user_finance.lang = "nl_BE"
         cls.lot_2 = cls._create_lot(50000, number="2")
         cls.env["interzonal.lot.allocation"].with_user(

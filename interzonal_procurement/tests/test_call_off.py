@@ -85,10 +85,7 @@ class TestCallOff(InterzonalAgreementCommon):
     def test_consumption_step_in_each_readers_language(self):
         """The activity speaks its responsible's language and formats; the
         note on the lot its company's, whoever confirmed the call-off."""
-        self.env["res.lang"]._activate_lang("fr_BE")
-        self.env["ir.module.module"].search(
-            [("name", "=", "interzonal_procurement")]
-        )._update_translations(["fr_BE"], overwrite=True)
+        self._load_language("fr_BE")
         lot = self._create_lot(10000)
         responsible = lot.framework_agreement_id.user_id or lot.user_id
         self.assertTrue(responsible)

@@ -369,7 +369,7 @@ class TestCallOffCapacity(InterzonalAgreementCommon):
         self.assertEqual(order.amount_untaxed, 5000000)
 
     def test_refusal_in_the_buyers_language(self):
-        self.env["res.lang"]._activate_lang("nl_BE")
+        self._load_language("nl_BE")
         self._confirmed(self.lot, 9000)
         order = self._create_call_off(self.lot, 1500)
         self._assert_refused(

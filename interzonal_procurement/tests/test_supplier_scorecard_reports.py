@@ -18,10 +18,7 @@ class ScorecardReportCommon(InterzonalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("fr_BE")
-        cls.env.ref("base.module_interzonal_procurement")._update_translations(
-            ["fr_BE"], overwrite=True
-        )
+        cls._load_language("fr_BE")
         cls.products = [cls._create_goods(f"Gilet {i}") for i in range(6)]
         cls.supplier_fr = cls._create_supplier("Gilets Wallons", lang="fr_BE")
         cls.lot = cls.env["purchase.requisition"].create(
